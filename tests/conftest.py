@@ -1,0 +1,40 @@
+"""Shared fixtures: the seed article and temporary databases."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "articles" / "2018-04-05-nikkei-kim-six-party-talks.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """Path of the bundled seed article."""
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    """The seed article, read through the sources stage."""
+    from timeline.sources import read_path
+
+    return read_path(SEED)[0]
+
+
+@pytest.fixture(scope="session")
+def seed_records(seed_article):
+    """Event records extracted from the seed article."""
+    from timeline.extract import extract_reports, report_record
+
+    return [report_record(r, seed_article) for r in extract_reports(seed_article)]
+
+
+@pytest.fixture()
+def seed_db(tmp_path: Path) -> Path:
+    """A fresh database holding the seed article."""
+    from timeline.ingest import ingest_paths
+
+    db = tmp_path / "seed.db"
+    ingest_paths(str(db), [str(SEED)], quiet=True)
+    return db

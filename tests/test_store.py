@@ -1,0 +1,71 @@
+"""Storing articles and events: idempotent ingest, links, merge across articles."""
+
+import sqlite3
+from pathlib import Path
+
+from timeline.ingest import ingest_paths
+
+TABLES = ("articles", "events", "mentions", "actors", "event_actors", "event_countries")
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+
+
+def test_ingest_twice_adds_nothing(seed_db: Path, seed_path: Path) -> None:
+    before = _counts(seed_db)
+    assert before["articles"] == 1 and before["events"] >= 7 and before["mentions"] > before["events"] - 1
+    summary = ingest_paths(str(seed_db), [str(seed_path)], quiet=True)
+    assert summary.unchanged == 1 and summary.added == 0
+    assert _counts(seed_db) == before
+
+
+def test_events_have_links_and_json_columns(seed_db: Path) -> None:
+    conn = sqlite3.connect(seed_db)
+    row = conn.execute("select id, countries, year, precision, mention_count from events "
+                       "where date = '2018-04-17'").fetchone()
+    assert row is not None and row[2] == 2018 and row[3] == "day" and row[4] >= 1
+    linked = {c for (c,) in conn.execute("select country from event_countries where event_id = ?", (row[0],))}
+    assert {"JPN", "USA"} <= linked
+    names = {n for (n,) in conn.execute(
+        "select a.name from event_actors ea join actors a on a.id = ea.actor_id where ea.event_id = ?", (row[0],))}
+    assert "Shinzo Abe" in names
+    fks = {r[2] for r in conn.execute("pragma foreign_key_list(mentions)")}
+    assert {"events", "articles"} <= fks
+
+
+def test_same_event_from_two_articles_is_one_event(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("---\npublished: 2019-02-20\nurl: https://example.org/a\n---\n"
+                 "President Donald Trump and North Korean leader Kim Jong Un will hold a summit in Hanoi "
+                 "later this month, the White House said on Wednesday.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("---\npublished: 2019-03-01\nurl: https://example.org/b\n---\n"
+                 "Trump and Kim Jong Un met in Hanoi on Wednesday and Thursday, but the summit ended without "
+                 "an agreement on North Korea's nuclear programme.\n")
+    db = tmp_path / "two.db"
+    ingest_paths(str(db), [str(a), str(b)], quiet=True)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select id, precision, article_count, status from events "
+                        "where event_type in ('meeting', 'summit') and year = 2019").fetchall()
+    assert len(rows) == 1, rows
+    assert rows[0][2] == 2 and rows[0][1] in ("day", "week")
+    assert rows[0][3] == "occurred"
+    # ingest order does not matter
+    db2 = tmp_path / "two-reversed.db"
+    ingest_paths(str(db2), [str(b), str(a)], quiet=True)
+    rows2 = sqlite3.connect(db2).execute("select id, precision, article_count, status from events "
+                                         "where event_type in ('meeting', 'summit') and year = 2019").fetchall()
+    assert rows2 == rows
+
+
+def test_bad_input_is_recorded_and_batch_continues(tmp_path: Path, seed_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("A sentence with no date anywhere near it.")
+    db = tmp_path / "mixed.db"
+    summary = ingest_paths(str(db), [str(bad), str(seed_path)], quiet=True)
+    assert summary.failed == 1 and summary.added == 1
+    conn = sqlite3.connect(db)
+    (path, reason), = conn.execute("select path, reason from ingest_errors").fetchall()
+    assert path.endswith("bad.txt") and "publication date" in reason

@@ -1,0 +1,155 @@
+"""Command line: extract events, tag dates, build the database and serve it with Datasette."""
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from timeline.sources import SourceError, iter_articles, parse_published
+
+DEFAULT_DB = "data/timeline.db"
+DEFAULT_ARTICLES = "data/articles"
+
+
+def _published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value, "--published")
+    except SourceError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.group()
+@click.version_option(package_name="timeline")
+def cli() -> None:
+    """timeline: dated diplomatic events from news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one, or to override it.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--dated-only", is_flag=True, help="Only events with a date.")
+def extract(paths: tuple[str, ...], published: str | None, fmt: str, dated_only: bool) -> None:
+    """Print the events found in article files (or - for stdin)."""
+    from timeline.extract import extract_reports, report_record
+
+    when = _published(published)
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    records, failed = [], 0
+    for name, item in iter_articles(list(paths), when, stdin_text):
+        if isinstance(item, SourceError):
+            click.echo(f"error: {item}", err=True)
+            failed += 1
+            continue
+        for r in extract_reports(item):
+            if dated_only and not r.date:
+                continue
+            rec = report_record(r, item)
+            if fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            else:
+                records.append(rec)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(_csv(records), nl=False)
+    elif fmt == "table":
+        _table(records)
+    sys.exit(1 if failed else 0)
+
+
+def _flat(rec: dict) -> dict:
+    flat = {k: v for k, v in rec.items() if k not in ("mentions", "participants", "article")}
+    flat["actors"] = "; ".join(rec["actors"])
+    flat["countries"] = " ".join(rec["countries"])
+    flat["article"] = rec["article"]["id"]
+    flat["mention_count"] = len(rec["mentions"])
+    return flat
+
+
+def _csv(records: list[dict]) -> str:
+    buf = io.StringIO()
+    rows = [_flat(r) for r in records]
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _table(records: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("date", "precision", "type", "status", "countries", "summary")
+    for r in records:
+        table.add_row(r["date"] or "", r["precision"] or "", r["event_type"], r["status"],
+                      " ".join(r["countries"]), r["summary"])
+    Console(width=160).print(table)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--published", help="Document creation time (YYYY-MM-DD); required for text on stdin.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "timeml"]), default="jsonl", show_default=True)
+def timex(path: str, published: str | None, fmt: str) -> None:
+    """Print the temporal expressions of an article (or - for text on stdin), normalised."""
+    from timeline.sources import article_from_text, decode
+    from timeline.timex import find_timexes, to_timeml
+
+    when = _published(published)
+    try:
+        if path == "-":
+            article = article_from_text(sys.stdin.read(), "<stdin>", when)
+        else:
+            article = article_from_text(decode(Path(path).read_bytes(), path), path, when)
+    except (SourceError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    found = find_timexes(article.text, article.published)
+    if fmt == "timeml":
+        click.echo(to_timeml(article.text, article.published, found))
+        return
+    for t in found:
+        click.echo(json.dumps({
+            "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
+            "granularity": t.granularity,
+            "date_start": t.date_start.isoformat() if t.date_start else None,
+            "date_end": t.date_end.isoformat() if t.date_end else None,
+            "source": t.source,
+        }, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("db")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def ingest(db: str, paths: tuple[str, ...], published: str | None, quiet: bool) -> None:
+    """Extract events from articles and store them in the SQLite database DB."""
+    from timeline.ingest import ingest_paths
+
+    summary = ingest_paths(db, list(paths), _published(published), quiet=quiet)
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("db", required=False, default=DEFAULT_DB)
+@click.option("--articles", default=DEFAULT_ARTICLES, show_default=True, help="Articles to build DB from.")
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--metadata", default="metadata.yml", show_default=True)
+@click.option("--no-build", is_flag=True, help="Serve DB as it is, without (re)building it.")
+def serve(db: str, articles: str, port: int, host: str, metadata: str, no_build: bool) -> None:
+    """Build DB from the bundled articles if missing or stale, then serve it with Datasette."""
+    from timeline.publish import build_if_stale, serve_datasette
+
+    if not no_build:
+        build_if_stale(db, articles)
+    serve_datasette(db, host=host, port=port, metadata=metadata)

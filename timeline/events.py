@@ -1,0 +1,248 @@
+"""Events: diplomatic event mentions in an article — type, status, date, actors and place — sentence by sentence."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from timeline.actors import ActorDictionary, ActorMention
+from timeline.sources import Article
+from timeline.status import mention_status
+from timeline.text import Sentence, sentences
+from timeline.timex import Timex, find_timexes, sentence_tense
+
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+|:\s+(?=[A-Z])")
+NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
+            "sanctions_eased", "recognition", "relations_broken"}
+TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One kind of diplomatic event with its codes."""
+
+    type: str
+    label: str
+    family: str
+    cameo: str | None
+    plover_category: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """A pattern that signals an event of one type."""
+
+    event_type: EventType
+    kind: str
+    label: str
+    pattern: re.Pattern
+    rank: int
+
+
+@dataclass
+class Participant:
+    """An actor taking part in an event mention."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    role: str
+
+
+@dataclass
+class EventMention:
+    """One sentence's report of an event."""
+
+    event_type: EventType
+    label: str
+    kind: str
+    status: str
+    sentence: Sentence
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    timex: Timex | None
+    participants: list[Participant] = field(default_factory=list)
+    place: str | None = None
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO alpha-3 codes of the states involved, in order of appearance."""
+        out: list[str] = []
+        for p in self.participants:
+            if p.country and p.country not in out:
+                out.append(p.country)
+        return out
+
+    @property
+    def dated(self) -> bool:
+        """Whether the mention has a date interval of its own."""
+        return self.timex is not None and self.timex.date_start is not None
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    """Trigger patterns from the event-type table shipped with the package (data/event_types.yaml)."""
+    data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
+    macros = {k: v for k, v in data.items() if k.isupper()}
+    out = []
+    for spec in data["types"]:
+        plover = spec.get("plover") or {}
+        et = EventType(spec["type"], spec["label"], spec.get("family", spec["type"]), spec.get("cameo"),
+                       plover.get("category"), plover.get("mode"))
+        for trig in spec["triggers"]:
+            source = trig["re"]
+            for name, value in macros.items():
+                source = source.replace("{" + name + "}", value)
+            out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
+                                   re.compile(source, re.IGNORECASE), len(out)))
+    return tuple(out)
+
+
+def event_types() -> dict[str, EventType]:
+    """All event types by name."""
+    return {r.event_type.type: r.event_type for r in trigger_rules()}
+
+
+def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
+    """Non-overlapping trigger matches in a sentence; earlier rules win, then longer matches."""
+    found = []
+    for rule in trigger_rules():
+        for m in rule.pattern.finditer(text):
+            found.append((rule, m.start(), m.end()))
+    found.sort(key=lambda f: (f[0].rank, f[1]))
+    kept: list[tuple[TriggerRule, int, int]] = []
+    for rule, a, b in found:
+        if all(b <= ka or a >= kb for _, ka, kb in kept):
+            kept.append((rule, a, b))
+    return sorted(kept, key=lambda f: f[1])
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (relative to text) of the clause holding position pos."""
+    start, end = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def link_date(
+    trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]], clause: tuple[int, int]
+) -> Timex | None:
+    """The DATE expression that belongs to a trigger: nearest in its clause, not past another trigger."""
+    a, b = trigger
+    best, best_cost = None, None
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.start < clause[0] or t.end > clause[1]:
+            continue
+        gap = t.start - b if t.start >= b else a - t.end
+        if gap < 0:
+            continue
+        between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
+        if kind == "noun" and (gap > NOUN_DATE_CHARS or between):
+            continue
+        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = t, cost
+    return best
+
+
+def participants_of(
+    mention_type: EventType, trigger: tuple[int, int], actors: list[ActorMention], clause_text: str, offset: int
+) -> tuple[list[Participant], str | None]:
+    """Participants of a trigger from the actor mentions of its clause, and the place if one is named."""
+    people: list[Participant] = []
+    place = None
+    seen: set[tuple[str, str]] = set()
+    for am in actors:
+        rel = am.start - offset
+        before = clause_text[max(0, rel - 12):rel]
+        is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and PLACE_BEFORE.search(before)
+        if is_place and am.start > trigger[0] and place is None and mention_type.type != "visit":
+            place = am.name
+        if mention_type.type == "visit" and am.start > trigger[1] and am.kind == "state":
+            role = "host"
+            place = place or am.name
+        elif is_place:
+            role = "location"
+        elif mention_type.type in DIRECTED:
+            role = "actor" if am.start < trigger[0] else "target"
+        else:
+            role = "participant"
+        key = (am.actor_id, role)
+        if key not in seen:
+            seen.add(key)
+            people.append(Participant(am.actor_id, am.name, am.kind, am.country, role))
+    return people, place
+
+
+def mentions_in(
+    sentence: Sentence, timexes: list[Timex], actors: list[ActorMention], published: dt.date
+) -> list[EventMention]:
+    """Event mentions in one sentence."""
+    text = sentence.text
+    triggers = find_triggers(text)
+    if not triggers:
+        return []
+    local_timexes = [t for t in timexes if t.start >= sentence.start and t.end <= sentence.end]
+    rel_timexes = [_shift(t, -sentence.start) for t in local_timexes]
+    tense = sentence_tense(text)
+    spans = [(a, b) for _, a, b in triggers]
+    out = []
+    for rule, a, b in triggers:
+        c0, c1 = clause_bounds(text, a)
+        others = [s for s in spans if s != (a, b)]
+        rel = link_date((a, b), rule.kind, rel_timexes, others, (c0, c1))
+        timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
+        start = timex.date_start if timex is not None else None
+        status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense)
+        clause_actors = [m for m in actors if sentence.start + c0 <= m.start and m.end <= sentence.start + c1]
+        people, place = participants_of(rule.event_type, (sentence.start + a, sentence.start + b),
+                                        clause_actors, text[c0:c1], sentence.start + c0)
+        out.append(EventMention(rule.event_type, rule.label, rule.kind, status, sentence, sentence.start + a,
+                                sentence.start + b, text[a:b], timex, people, place))
+    return out
+
+
+def extract_mentions(article: Article, dictionary: ActorDictionary | None = None) -> list[EventMention]:
+    """All event mentions of an article, in text order, with talks-related mentions given their parties."""
+    if article.published is None:
+        raise ValueError(f"{article.name}: no publication date; relative dates cannot be resolved")
+    dictionary = dictionary or ActorDictionary.load()
+    sents = sentences(article.text)
+    if not sents:
+        return []
+    timexes = find_timexes(article.text, article.published)
+    actors = dictionary.find(article.text, when=article.published)
+    out: list[EventMention] = []
+    for s in sents:
+        out.extend(mentions_in(s, timexes, [a for a in actors if s.start <= a.start < s.end], article.published))
+    _inherit_talks_parties(out)
+    return out
+
+
+def _inherit_talks_parties(mentions: list[EventMention]) -> None:
+    """Give mentions about 'the talks' with no states of their own the parties of the talks named earlier."""
+    last: list[Participant] = []
+    for m in mentions:
+        if m.event_type.family in ("talks", "talks_resumed") and m.countries:
+            last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants]
+        elif not m.countries and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
+            m.participants = list(last)
+
+
+def _shift(t: Timex, delta: int) -> Timex:
+    from dataclasses import replace
+
+    return replace(t, start=t.start + delta, end=t.end + delta)

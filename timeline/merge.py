@@ -1,0 +1,234 @@
+"""Merge: mentions of one event within an article become one report; reports of one event across articles one event."""
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from timeline.events import EventMention
+
+PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
+                  "week": 6, "day": 7, "time": 8}
+SOURCE_RANK = {"explicit": 0, "inferred": 1, "anchored": 2, "relative": 3, "publication": 4}
+RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "proposed", "possible")
+CONFLICT_DAYS = 3
+
+
+@dataclass
+class Report:
+    """One article's account of one event: its mentions and what they say together."""
+
+    event_type: str
+    family: str
+    label: str
+    status: str
+    cameo_code: str | None
+    plover_category: str | None
+    plover_mode: str | None
+    date: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    precision: str | None = None
+    date_text: str | None = None
+    date_source: str | None = None
+    place: str | None = None
+    participants: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    article_key: str = ""
+    published: str = ""
+    index: int = 0
+
+    @property
+    def countries(self) -> list[str]:
+        """States involved (ISO alpha-3), first mentioned first."""
+        out: list[str] = []
+        for _, _, _, country, _ in self.participants:
+            if country and country not in out:
+                out.append(country)
+        return out
+
+    @property
+    def actors(self) -> list[str]:
+        """Names of the actors, once each."""
+        out: list[str] = []
+        for _, name, _, _, _ in self.participants:
+            if name not in out:
+                out.append(name)
+        return out
+
+    @property
+    def block(self) -> str:
+        """Reports can only be one event if they share this key: family and year (or 'undated' and states)."""
+        if self.date_start:
+            return f"{self.family}|{self.date_start[:4]}"
+        return f"{self.family}|undated|{','.join(sorted(self.countries))}"
+
+    @property
+    def summary(self) -> str:
+        """A short headline: what happened, between whom, where."""
+        names = _headline_names(self.participants)
+        text = self.label[:1].upper() + self.label[1:]
+        if names:
+            text += ": " + ", ".join(names)
+        if self.place and self.place not in names:
+            text += f" (in {self.place})"
+        return text
+
+
+def _headline_names(participants: list[tuple[str, str, str, str | None, str]]) -> list[str]:
+    """People and organisations by name, and states not already represented by one of their people."""
+    people_countries = {c for _, _, kind, c, _ in participants if kind == "person"}
+    names: list[str] = []
+    for _, name, kind, country, role in participants:
+        if role == "location" or (kind == "state" and country in people_countries) or name in names:
+            continue
+        names.append(name)
+    return names
+
+
+def precision_rank(precision: str | None) -> int:
+    """How fine a precision is (finer is larger); -1 for undated."""
+    return PRECISION_RANK.get(precision or "", -1)
+
+
+def overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> bool:
+    """Whether two ISO-day intervals share a day."""
+    return bool(a0 and a1 and b0 and b1 and a0 <= b1 and b0 <= a1)
+
+
+def near(a0: str, a1: str, b0: str, b1: str, days: int = CONFLICT_DAYS) -> bool:
+    """Whether two intervals are at most `days` apart."""
+    gap = max(dt.date.fromisoformat(b0) - dt.date.fromisoformat(a1), dt.date.fromisoformat(a0)
+              - dt.date.fromisoformat(b1))
+    return gap.days <= days
+
+
+def countries_compatible(a: list[str], b: list[str], allow_empty: bool = True) -> bool:
+    """Whether two sets of states can describe one event's parties."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return allow_empty
+    return sa <= sb or sb <= sa or len(sa & sb) >= 2
+
+
+def report_from(m: EventMention) -> Report:
+    """A report of a single mention."""
+    t = m.timex
+    r = Report(m.event_type.type, m.event_type.family, m.label, m.status, m.event_type.cameo,
+               m.event_type.plover_category, m.event_type.plover_mode, place=m.place, mentions=[m])
+    if t is not None and t.date_start is not None and t.date_end is not None:
+        r.date, r.date_start, r.date_end = t.value, t.date_start.isoformat(), t.date_end.isoformat()
+        r.precision, r.date_text, r.date_source = t.granularity, t.text, t.source
+    r.participants = [(p.actor_id, p.name, p.kind, p.country, p.role) for p in m.participants]
+    return r
+
+
+def absorb(r: Report, m: EventMention) -> None:
+    """Add a mention to a report: its parties join, a finer date of its own replaces the report's."""
+    r.mentions.append(m)
+    for p in m.participants:
+        item = (p.actor_id, p.name, p.kind, p.country, p.role)
+        if not any(q[0] == p.actor_id for q in r.participants):
+            r.participants.append(item)
+    r.place = r.place or m.place
+    if m.dated and precision_rank(m.timex.granularity) > precision_rank(r.precision):
+        other = report_from(m)
+        r.date, r.date_start, r.date_end = other.date, other.date_start, other.date_end
+        r.precision, r.date_text, r.date_source = other.precision, other.date_text, other.date_source
+        if m.event_type.type != r.event_type and m.event_type.type == "summit":
+            r.event_type, r.label, r.cameo_code = "summit", m.label, m.event_type.cameo
+
+
+def merge_article(mentions: Iterable[EventMention]) -> list[Report]:
+    """Group an article's mentions into reports: dated ones by date, then references to them."""
+    mentions = list(mentions)
+    reports: list[Report] = []
+    for m in mentions:
+        if not m.dated:
+            continue
+        cand = report_from(m)
+        for r in reports:
+            same_day = r.precision != cand.precision or r.date == cand.date
+            if (r.family == cand.family and r.status == cand.status and same_day
+                    and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
+                    and countries_compatible(r.countries, cand.countries)):
+                absorb(r, m)
+                break
+        else:
+            reports.append(cand)
+    for m in mentions:
+        if m.dated:
+            continue
+        cand = report_from(m)
+        matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
+                   and countries_compatible(r.countries, cand.countries, allow_empty=False)]
+        if len(matches) == 1:
+            absorb(matches[0], m)
+        elif not matches and (m.kind == "verb" or m.status != "occurred") and cand.countries:
+            reports.append(cand)
+    _set_codes(reports)
+    return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
+
+
+def _set_codes(reports: list[Report]) -> None:
+    """Meetings: CAMEO 043 (host a visit) when held in a party's country, 044 when in a third country."""
+    for r in reports:
+        if r.family != "meeting" or not r.place:
+            continue
+        place_country = next((p[3] for p in r.participants if p[1] == r.place), None)
+        parties = {p[3] for p in r.participants if p[4] != "location"}
+        if place_country in parties:
+            r.cameo_code, r.plover_mode = "043", "visit"
+        elif place_country:
+            r.cameo_code, r.plover_mode = "044", "third-party"
+
+
+def canonical_order(r: Report) -> tuple:
+    """Ingest-order-independent order of reports: finest date first, then by article and position."""
+    return (-precision_rank(r.precision), SOURCE_RANK.get(r.date_source or "", 9), r.date_start or "",
+            r.article_key, r.index)
+
+
+def cluster(reports: list[Report]) -> list[list[Report]]:
+    """Group reports of one block that describe the same event (deterministic, independent of input order)."""
+    clusters: list[list[Report]] = []
+    for r in sorted(reports, key=canonical_order):
+        for c in clusters:
+            head = c[0]
+            if not countries_compatible(head.countries, r.countries):
+                continue
+            if head.date_start is None and r.date_start is None:
+                c.append(r)
+                break
+            if head.date_start is None or r.date_start is None:
+                continue
+            if overlap(head.date_start, head.date_end, r.date_start, r.date_end) and (
+                    precision_rank(head.precision) != precision_rank(r.precision) or head.date == r.date):
+                c.append(r)
+                break
+            if (set(head.countries) == set(r.countries) and head.countries
+                    and near(head.date_start, head.date_end, r.date_start, r.date_end)):
+                c.append(r)
+                break
+        else:
+            clusters.append([r])
+    return clusters
+
+
+def event_id(c: list[Report]) -> int:
+    """A stable integer id for a cluster: its block and its canonical first report."""
+    head = c[0]
+    digest = hashlib.sha1(f"{head.block}|{head.article_key}|{head.index}".encode()).hexdigest()
+    return int(digest[:15], 16)
+
+
+def event_status(c: list[Report]) -> str:
+    """Status of a merged event: what the latest report says (later reports know more)."""
+    latest = max(c, key=lambda r: (r.published, RECENT_STATUS.index(r.status) * -1))
+    return latest.status
+
+
+def date_conflict(c: list[Report]) -> bool:
+    """Whether some report's date shares no day with the event's date."""
+    head = c[0]
+    return any(r.date_start and not overlap(head.date_start, head.date_end, r.date_start, r.date_end) for r in c)

@@ -1,0 +1,93 @@
+"""Status of an event mention (occurred, planned, possible, proposed, negated, cancelled, postponed) from its words."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled", "postponed")
+VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
+AFTER_CHARS = 60
+
+
+@dataclass(frozen=True)
+class StatusRules:
+    """Compiled status markers, per status and position."""
+
+    order: tuple[str, ...]
+    before_verb: dict[str, re.Pattern]
+    before_noun: dict[str, re.Pattern]
+    after: dict[str, re.Pattern]
+    clause: dict[str, re.Pattern]
+
+
+def _alternation(words: list[str], anchor: str) -> re.Pattern:
+    body = "|".join(f"(?:{w})" for w in words) or "(?!)"
+    return re.compile(anchor.replace("BODY", body), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def rules() -> StatusRules:
+    """The status markers shipped with the package (data/status.yaml)."""
+    data = yaml.safe_load(resources.files("timeline").joinpath("data/status.yaml").read_text("utf-8"))
+    order = tuple(data["order"])
+    st = data["statuses"]
+    return StatusRules(
+        order=order,
+        before_verb={s: _alternation(st[s]["before_verb"], r"\b(?:BODY)\b") for s in order},
+        before_noun={s: _alternation(st[s]["before_noun"], r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}$") for s in order},
+        after={s: _alternation(st[s]["after"], r"^\W{0,3}(?:[\w’'.-]+\W+){0,8}?(?:BODY)\b") for s in order},
+        clause={s: _alternation(st[s]["clause"], r"\b(?:BODY)\b") for s in order},
+    )
+
+
+def words_before(text: str, n: int) -> str:
+    """The last n words of text."""
+    parts = re.findall(r"[\w’'-]+", text)
+    return " ".join(parts[-n:])
+
+
+def mention_status(
+    clause_before: str,
+    clause_after: str,
+    kind: str,
+    event_start: dt.date | None,
+    published: dt.date,
+    tense: str | None,
+) -> str:
+    """The status of one trigger given the clause text before and after it and its linked date."""
+    r = rules()
+    near_before = words_before(clause_before, VERB_WINDOW)
+    after = clause_after[:AFTER_CHARS]
+    found: set[str] = set()
+    for status in r.order:
+        if kind == "verb" and r.before_verb[status].search(near_before):
+            found.add(status)
+        if kind == "noun" and r.before_noun[status].search(clause_before.rstrip() + " "):
+            found.add(status)
+        if r.after[status].search(after):
+            found.add(status)
+        if r.clause[status].search(clause_before):
+            found.add(status)
+    future_date = event_start is not None and event_start > published
+    for status in ("negated", "cancelled", "postponed"):
+        if status in found:
+            return status
+    if kind == "noun" and ("planned" in found and _planned_after(after) or future_date):
+        return "planned"
+    if "possible" in found:
+        return "possible"
+    if "proposed" in found:
+        return "proposed"
+    if "planned" in found or future_date:
+        return "planned"
+    if tense == "future" and event_start is None:
+        return "planned"
+    return "occurred"
+
+
+def _planned_after(after: str) -> bool:
+    return bool(rules().after["planned"].search(after))

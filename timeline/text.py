@@ -1,0 +1,73 @@
+"""Text: the prose of an article (page boilerplate left out) split into sentences with character offsets."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+BULLET = re.compile(r"^\s*[•·▪◦‣∙*\-–—>]\s")
+BREADCRUMB = re.compile(r"\s[>»›|/]\s")
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of prose and where it stands in the article text."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the non-empty lines of text (a news page puts one paragraph on a line)."""
+    for m in re.finditer(r"[^\r\n]+", text):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line reads as a paragraph of prose rather than page furniture (menus, bullets, headlines)."""
+    s = line.strip()
+    if BULLET.match(s) or len(s.split()) < MIN_WORDS:
+        return False
+    if len(BREADCRUMB.findall(s)) >= 1 and not SENTENCE_END.search(s):
+        return False
+    return bool(SENTENCE_END.search(s)) or len(s.split()) >= 25
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, offsets shifted by `offset`, surrounding whitespace trimmed."""
+    spans = []
+    if len(text) < 200 and text.count(". ") == 0 and text.count("? ") == 0 and text.count("! ") == 0:
+        pieces = [(0, len(text))]
+    else:
+        pieces = [(s.start, s.end) for s in _segmenter().segment(text)]
+    for a, b in pieces:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if b - trail > a + lead:
+            spans.append((offset + a + lead, offset + b - trail))
+    return spans
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of the article's prose, in order; boilerplate lines are skipped."""
+    out = []
+    for number, (a, b) in enumerate(paragraphs(text)):
+        line = text[a:b]
+        if not is_prose(line):
+            continue
+        for s, e in split_sentences(line, a):
+            out.append(Sentence(s, e, text[s:e], number))
+    return out
