@@ -26,12 +26,15 @@ DATA = Path(__file__).resolve().parent.parent / "timeline" / "data" / "actors"
 OUT = DATA / "actors.json"
 FORM_RANK = {"name": 0, "alias": 1, "demonym": 2, "capital": 3, "surname": 4}
 ROLES = {"head", "state", "gov", "fm", "other"}
+FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "đ": "d", "ß": "ss"})
+# Names written surname first in English news: default short name is the first word.
+SURNAME_FIRST = {"CHN", "PRK", "KOR", "VNM", "TWN"}
 NON_PLURAL_ENDINGS = ("ese", "s", "sh", "ch", "x", "z", "Swiss")
 
 
 def fold(text: str) -> str:
     """``text`` without diacritics (``Élysée`` -> ``Elysee``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -133,10 +136,17 @@ def build_orgs(orgs: list[dict[str, Any]], forms: dict[str, dict[str, str]]) -> 
     return out
 
 
-def default_surname(name: str) -> str:
-    """Short reference to a person when none is given: the last word, without ``al-``."""
-    last = name.split()[-1]
-    return re.sub(r"^(?:al|el|Al|El)-", "", last)
+def default_surname(name: str, country: str | None) -> str | None:
+    """Short reference to a person when none is given: the last word, without ``al-``.
+
+    Surname-first names (Korean, Chinese) use the first word; Arab names with ``bin`` get none.
+    """
+    words = name.split()
+    if len(words) < 2 or " bin " in name or " Al " in name:
+        return None
+    if country in SURNAME_FIRST:
+        return words[0]
+    return re.sub(r"^(?:al|el|Al|El)-", "", words[-1])
 
 
 def eastern_variants(name: str, surname: str) -> set[str]:
@@ -174,22 +184,27 @@ def build_persons(leaders: dict[str, Any], people: dict[str, Any], forms: dict[s
         p = persons.setdefault(pid, {"id": pid, "name": name, "kind": "person", "country": None, "terms": []})
         p.update({k: v for k, v in (extra or {}).items() if k in ("country", "title_only")})
     for pid, p in persons.items():
+        for office, _, country, start, end in p["terms"]:
+            if end is not None and end <= start:
+                sys.exit(f"leaders.yaml: {p['name']} ({office}, {country}) ends before it starts")
         extra = people.get(p["name"]) or {}
-        surname = extra.get("surname", default_surname(p["name"]))
+        surname = extra.get("surname", default_surname(p["name"], p["country"]))
+        short = [surname] if isinstance(surname, str) else list(surname or [])
         p["terms"].sort(key=lambda t: t[3])
         if p["country"] is None:
             sys.exit(f"person without country: {p['name']} (add it in people.yaml)")
         texts = {p["name"]: "name"}
-        if surname:
-            texts.update(dict.fromkeys(eastern_variants(p["name"], surname), "alias"))
+        for sur in short:
+            texts.update(dict.fromkeys(eastern_variants(p["name"], sur), "alias"))
         texts.update(dict.fromkeys(extra.get("aliases", []), "alias"))
         texts[p["name"]] = "name"
         for text, form in texts.items():
             for v in variants(text):
                 forms[v][pid] = form
-        if surname:
-            p["surname"] = surname
-            for v in variants(surname):
+        if short:
+            p["surname"] = short[0]
+        for sur in short:
+            for v in variants(sur):
                 surnames[v].append(pid)
     return sorted(persons.values(), key=lambda p: p["id"])
 
@@ -240,6 +255,10 @@ def main() -> None:
     organisations = build_orgs(orgs, forms)
     persons = build_persons(leaders, people, forms, surnames)
     actors = {a["id"]: a for a in states + organisations + persons}
+    for p in persons:
+        for t in p["terms"]:
+            if t[2] not in actors:
+                sys.exit(f"leaders.yaml: unknown country {t[2]} for {p['name']}")
     resolved = resolve_forms(forms, actors, conf.get("blocked", []))
     for text in list(surnames):
         if text in resolved:

@@ -26,6 +26,7 @@ from timeline.actors_match import (
 )
 
 ROLE_RANK = {"head": 1, "state": 2, "gov": 2, "fm": 3, "other": 4}
+NEAR_YEARS_BEFORE, NEAR_YEARS_AFTER = 5, 10  # surname alone: only this close to a person's terms
 FM_QUERIES = {"foreign minister", "secretary of state", "foreign secretary", "foreign affairs minister"}
 
 
@@ -112,6 +113,15 @@ def _term_matches(term: Term, office: str) -> bool:
     if office in ("prime minister", "premier"):
         return term.office in ("prime minister", "premier")
     return term.office == office
+
+
+def _near(person: Actor, when: datetime.date) -> bool:
+    """Whether ``when`` is close enough to the person's time in office to name them by surname alone."""
+    if not person.terms:
+        return True
+    first = min(t.start for t in person.terms)
+    last = max(t.end or datetime.date.max for t in person.terms)
+    return first.year - NEAR_YEARS_BEFORE <= when.year <= min(last.year, 9000) + NEAR_YEARS_AFTER
 
 
 class ActorDictionary:
@@ -238,18 +248,13 @@ class ActorDictionary:
             return None
         title = title_before(text, start)
         cands = [p for p in self._surnames[key] if title or not self._actors[p].title_only]
-        named = [p for p in cands if p in scan.named]
-        if named or key in scan.unknown:
-            earlier = [p for p in named if scan.named[p] < start]
-            pool = earlier or named
-            if len(pool) == 1 and not (key in scan.unknown and scan.unknown[key] < start):
-                return pool[0]
-            return None
+        earlier = [p for p in cands if scan.named.get(p, len(text)) < start]
+        if earlier or key in scan.unknown:
+            return earlier[0] if len(earlier) == 1 and key not in scan.unknown else None
         offices = TITLE_OFFICES.get(title.lower()) if title else None
         if offices:
-            fitting = [p for p in cands
-                       if any(_term_matches(t, o) for t in self._actors[p].terms for o in offices)]
-            cands = fitting or cands
+            cands = [p for p in cands
+                     if any(_term_matches(t, o) for t in self._actors[p].terms for o in offices)]
         if scan.when is not None:
             ranked = []
             for p in cands:
@@ -260,6 +265,7 @@ class ActorDictionary:
                 best = min(r for r, _ in ranked)
                 top = [p for r, p in ranked if r == best]
                 return top[0] if len(top) == 1 else None
+            cands = [p for p in cands if _near(self._actors[p], scan.when)]
         return cands[0] if len(cands) == 1 else None
 
     def _contextual(self, scan: _Scan) -> None:

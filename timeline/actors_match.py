@@ -110,10 +110,8 @@ def unknown_name_around(text: str, start: int, end: int, starts: set[int], ends:
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     if before:
         word = before.group(1).rstrip(".")
-        boundary = before.start(1)
-        sentence_start = boundary == 0 or text[:boundary].rstrip()[-1:] in (".", "!", "?", "\n", "")
         if (word not in COMMON_CAPITALISED and word not in TITLE_WORD_SET and before.end(1) not in ends
-                and not word.isupper() and not sentence_start):
+                and not word.isupper()):
             return True
     return False
 

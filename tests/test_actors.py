@@ -1,0 +1,283 @@
+"""Tests of the actor dictionary and matcher (timeline.actors)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+from importlib.resources import files
+
+import pytest
+
+from timeline.actors import ActorDictionary, ActorMention, find_dateline
+
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def ids(mentions: list[ActorMention]) -> list[str]:
+    return [m.actor_id for m in mentions]
+
+
+def pairs(mentions: list[ActorMention]) -> list[tuple[str, str]]:
+    return [(m.text, m.actor_id) for m in mentions]
+
+
+# --- dictionary contents -------------------------------------------------------------------------
+
+def test_counts_and_un_status(actors: ActorDictionary) -> None:
+    states = actors.countries()
+    assert sum(s.status == "member" for s in states) == 193
+    assert {s.id for s in states if s.status == "observer"} == {"VAT", "PSE"}
+    assert {"TWN", "XKX", "HKG", "PRI", "GRL"} <= {s.id for s in states}
+    assert len(actors.organisations()) >= 30
+    assert len(actors.persons()) >= 400
+
+
+def test_countryinfo_gaps_fixed(actors: ActorDictionary) -> None:
+    assert actors.get("PRK").name == "North Korea"
+    assert actors.get("KOR").name == "South Korea"
+    assert actors.get("COD").name == "Democratic Republic of the Congo"
+    assert actors.get("COG").name == "Republic of the Congo"
+    assert actors.get("CIV").name == "Ivory Coast"
+    assert actors.get("PSE").name == "Palestine"
+    assert actors.get("XKX").name == "Kosovo"
+    assert actors.get("VAT").name == "Holy See"
+    assert actors.get("TWN").status == "disputed"
+    text = ("The DRC, Congo-Brazzaville, Côte d'Ivoire, Kosovo, Taiwan, the Holy See, "
+            "the State of Palestine, the DPRK and the Republic of Korea.")
+    assert ids(actors.find(text)) == ["COD", "COG", "CIV", "XKX", "TWN", "VAT", "PSE", "PRK", "KOR"]
+
+
+def test_organisations(actors: ActorDictionary) -> None:
+    text = ("NATO, the EU, the European Union, the IAEA, ASEAN, the African Union, the G7, the G-20, OPEC, "
+            "the WTO, the WHO, the IMF, the World Bank, the OSCE, the Arab League, the GCC, the SCO, BRICS, "
+            "the OAS, Interpol, the ICC, the ICJ and the U.N.")
+    assert ids(actors.find(text)) == [
+        "org:NATO", "org:EU", "org:EU", "org:IAEA", "org:ASEAN", "org:AU", "org:G7", "org:G20", "org:OPEC",
+        "org:WTO", "org:WHO", "org:IMF", "org:WB", "org:OSCE", "org:ARABLEAGUE", "org:GCC", "org:SCO",
+        "org:BRICS", "org:OAS", "org:INTERPOL", "org:ICC", "org:ICJ", "org:UN"]
+    m = actors.find("the European Union")[0]
+    assert (m.name, m.kind, m.country, m.form) == ("European Union", "organisation", None, "name")
+
+
+def test_brussels_is_not_the_eu(actors: ActorDictionary) -> None:
+    assert ids(actors.find("Officials in Brussels said.")) == ["BEL"]
+
+
+def test_aliases_and_demonyms(actors: ActorDictionary) -> None:
+    text = ("the U.S., US, America, the United States, Britain, the UK, the ROK, North Koreans, "
+            "Chinese, Japanese and American officials")
+    assert ids(actors.find(text)) == ["USA", "USA", "USA", "USA", "GBR", "GBR", "KOR", "PRK", "CHN", "JPN",
+                                      "USA"]
+    forms = [m.form for m in actors.find("America and Americans; the United States")]
+    assert forms == ["alias", "demonym", "name"]
+
+
+def test_capitals_and_seats(actors: ActorDictionary) -> None:
+    text = ("Pyongyang, Washington, Beijing, Tokyo, Moscow, Seoul, Tehran, the Kremlin, the White House, "
+            "the Blue House, Downing Street, the Elysee and the Élysée")
+    got = actors.find(text)
+    assert ids(got) == ["PRK", "USA", "CHN", "JPN", "RUS", "KOR", "IRN", "RUS", "USA", "KOR", "GBR", "FRA",
+                        "FRA"]
+    assert {m.form for m in got} == {"capital"}
+
+
+# --- matching rules -------------------------------------------------------------------------------
+
+def test_word_boundaries(actors: ActorDictionary) -> None:
+    assert actors.find("Irani and Tiranë are not Iran; a USB stick; tell us; US$5") == [
+        ActorMention(25, 29, "Iran", "IRN", "Iran", "state", "IRN", "name")]
+
+
+def test_case_rules(actors: ActorDictionary) -> None:
+    assert actors.find("who would know? the us and them; iran; nato") == []
+    assert ids(actors.find("The WHO and NATO")) == ["org:WHO", "org:NATO"]
+
+
+def test_possessives(actors: ActorDictionary) -> None:
+    for text in ("North Korea’s missiles", "North Korea's missiles", "the U.S.’ position"):
+        got = actors.find(text)
+        assert len(got) == 1 and got[0].text in ("North Korea", "U.S.")
+
+
+def test_hyphenated_pairs(actors: ActorDictionary) -> None:
+    assert pairs(actors.find("the U.S.-North Korea summit")) == [("U.S.", "USA"), ("North Korea", "PRK")]
+    got = actors.find("the Xi-Kim summit", D(2018, 6, 20))
+    assert ids(got) == ["person:xi-jinping", "person:kim-jong-un"]
+    assert [m.form for m in got] == ["surname", "surname"]
+
+
+def test_longest_match_wins(actors: ActorDictionary) -> None:
+    got = actors.find("North Korean soldiers")
+    assert pairs(got) == [("North Korean", "PRK")] and got[0].form == "demonym"
+    assert pairs(actors.find("South Korea")) == [("South Korea", "KOR")]
+    assert pairs(actors.find("the UN Security Council")) == [("UN Security Council", "org:UNSC")]
+    assert pairs(actors.find("the White House")) == [("White House", "USA")]
+    assert actors.find("Korea and the Korean Peninsula") == []  # ambiguous: left out
+
+
+def test_blocked_phrases(actors: ActorDictionary) -> None:
+    assert actors.find("New Mexico, the South China Sea, The Washington Post, Latin America") == []
+
+
+def test_offsets_and_order(actors: ActorDictionary) -> None:
+    text = "Seoul and Tokyo met Beijing."
+    for m in actors.find(text):
+        assert text[m.start:m.end] == m.text
+    assert [m.start for m in actors.find(text)] == [0, 10, 20]
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("BEIJING — China said on Monday", "CHN"),
+    ("WASHINGTON (Reuters) - The U.S. said", "USA"),
+    ("SEOUL, South Korea — Officials said", "KOR"),
+    ("GENEVA, March 3 (AP) -- Talks began", "CHE"),
+    ("Lead paragraph.\n\nPYONGYANG — Second story", "PRK"),
+    ("No dateline here. BEIJING — is mid-text", None),
+])
+def test_find_dateline(text: str, place: str | None) -> None:
+    assert find_dateline(text) == place
+
+
+def test_datelines_are_not_mentions(actors: ActorDictionary) -> None:
+    text = "SEOUL, South Korea — North Korea fired a missile, Seoul said."
+    assert pairs(actors.find(text)) == [("North Korea", "PRK"), ("Seoul", "KOR")]
+    assert ids(actors.find("WASHINGTON (Reuters) - The U.S. and UN")) == ["USA", "org:UN"]
+    assert actors.find_dateline("UNITED NATIONS (AP) — The council met") == "United Nations"
+
+
+# --- persons --------------------------------------------------------------------------------------
+
+def test_full_names_and_aliases(actors: ActorDictionary) -> None:
+    text = ("Mike Pompeo, John Bolton, Xi Jinping, Kim Jong Un, Kim Jong-un, Kim Jong Il, Moon Jae-in, "
+            "Shinzo Abe")
+    assert ids(actors.find(text)) == [
+        "person:mike-pompeo", "person:john-bolton", "person:xi-jinping", "person:kim-jong-un",
+        "person:kim-jong-un", "person:kim-jong-il", "person:moon-jae-in", "person:shinzo-abe"]
+    m = actors.find("Donald Trump")[0]
+    assert (m.name, m.kind, m.country, m.form) == ("Donald Trump", "person", "USA", "name")
+
+
+def test_surname_from_full_name_earlier(actors: ActorDictionary) -> None:
+    got = actors.find("Kim Jong Il inspected troops. Later Kim left.")  # no date needed
+    assert ids(got) == ["person:kim-jong-il", "person:kim-jong-il"]
+    assert got[1].form == "surname"
+
+
+def test_surname_by_event_date(actors: ActorDictionary) -> None:
+    text = "Kim met Xi in Beijing; Trump, Abe and Moon welcomed it."
+    got = actors.find(text, D(2018, 6, 20))
+    assert ids(got) == ["person:kim-jong-un", "person:xi-jinping", "CHN", "person:donald-trump",
+                        "person:shinzo-abe", "person:moon-jae-in"]
+    assert ids(actors.find("Kim visited Beijing.", D(2005, 3, 1))) == ["person:kim-jong-il", "CHN"]
+
+
+def test_surname_ambiguous_or_unknown_left_out(actors: ActorDictionary) -> None:
+    assert ids(actors.find("Kim visited Beijing.")) == ["CHN"]  # no date, many Kims
+    assert ids(actors.find("Kim met the visitor.", D(2000, 6, 14))) == []  # Kim Dae-jung and Kim Jong Il
+    assert ids(actors.find("Kim Jong Nam was killed. Kim had lived abroad.", D(2017, 2, 14))) == []
+    assert ids(actors.find("Chelsea Clinton spoke.", D(2010, 1, 1))) == []
+    assert ids(actors.find("Trump Tower", D(2018, 1, 1))) == []
+
+
+def test_unique_surname_resolves_out_of_office(actors: ActorDictionary) -> None:
+    assert ids(actors.find("Bolton wrote a book.", D(2020, 6, 1))) == ["person:john-bolton"]
+
+
+def test_titles_with_names(actors: ActorDictionary) -> None:
+    got = actors.find(
+        "President Donald Trump met Prime Minister Shinzo Abe and Chinese President Xi Jinping.")
+    assert pairs(got) == [("Donald Trump", "person:donald-trump"), ("Shinzo Abe", "person:shinzo-abe"),
+                          ("Chinese", "CHN"), ("Xi Jinping", "person:xi-jinping")]
+    assert ids(actors.find("President Kim met Chairman Kim.", D(2000, 6, 13))) == [
+        "person:kim-dae-jung", "person:kim-jong-il"]
+
+
+def test_title_only_surnames(actors: ActorDictionary) -> None:
+    assert ids(actors.find("Prime Minister May flew in May.", D(2017, 5, 1))) == ["person:theresa-may"]
+
+
+def test_the_president_is_not_guessed(actors: ActorDictionary) -> None:
+    assert actors.find("the president said the prime minister agreed", D(2003, 5, 1)) == []
+    assert actors.leader("USA", "president", D(2003, 5, 1)).name == "George W. Bush"
+    assert actors.leader("USA", "president", D(2026, 6, 1)).name == "Donald Trump"
+    assert actors.leader("USA", "president", D(2017, 1, 20)).name == "Donald Trump"  # handover day
+
+
+def test_office_after_state_uses_event_date(actors: ActorDictionary) -> None:
+    got = actors.find("the Chinese president and Iran’s supreme leader", D(2008, 1, 1))
+    assert [(m.text, m.actor_id, m.form) for m in got] == [
+        ("Chinese", "CHN", "demonym"), ("president", "person:hu-jintao", "title"),
+        ("Iran", "IRN", "name"), ("supreme leader", "person:ali-khamenei", "title")]
+    assert ids(actors.find("the Chinese president")) == ["CHN"]  # no date: no guess
+
+
+def test_the_north_from_context(actors: ActorDictionary) -> None:
+    got = actors.find("North Korea fired a missile. The North said the South was to blame.")
+    assert ids(got) == ["PRK", "PRK", "KOR"]
+    assert actors.find("The North said so.") == []
+
+
+def test_leader_offices(actors: ActorDictionary) -> None:
+    assert actors.leader("PRK", "leader", D(2005, 1, 1)).id == "person:kim-jong-il"
+    assert actors.leader("PRK", "leader", D(2018, 1, 1)).id == "person:kim-jong-un"
+    assert actors.leader("GBR", "head of state", D(2023, 1, 1)).name == "Charles III"
+    assert actors.leader("GBR", "head of government", D(2023, 1, 1)).name == "Rishi Sunak"
+    assert actors.leader("USA", "foreign minister", D(2019, 1, 1)).name == "Mike Pompeo"
+    assert actors.leader("CHN", "foreign minister", D(2023, 3, 1)).name == "Qin Gang"
+    assert actors.leader("IRN", "president", D(2015, 1, 1)).name == "Hassan Rouhani"
+    assert actors.leader("org:UN", "secretary-general", D(2010, 1, 1)).name == "Ban Ki-moon"
+    assert actors.leader("KOR", "president", D(2017, 4, 1)) is None  # between Park and Moon
+
+
+def test_person_actor_has_terms(actors: ActorDictionary) -> None:
+    abe = actors.get("person:shinzo-abe")
+    assert (abe.kind, abe.country, abe.office) == ("person", "JPN", "prime minister")
+    assert abe.start == D(2012, 12, 26) and abe.end == D(2020, 9, 16)
+    assert abe.term_at(D(2010, 1, 1)) is None and abe.term_at(D(2007, 1, 1)) is not None
+    assert actors.get("person:xi-jinping").end is None
+
+
+@pytest.mark.parametrize("country", ["USA", "CHN", "RUS", "JPN", "GBR", "FRA", "DEU", "IND", "BRA", "PRK",
+                                     "IRN", "ITA", "CAN", "AUS", "MEX", "ZAF", "TUR", "SAU", "IDN", "ARG",
+                                     "ISR", "EGY", "CUB", "VEN", "QAT"])
+def test_someone_leads_every_year(actors: ActorDictionary, country: str) -> None:
+    vacant = {("MEX", 2023), ("EGY", 2011)}  # real gaps between two foreign ministers
+    for year in range(2000, 2027):
+        assert actors.leader(country, "leader", D(year, 7, 1)) is not None, (country, year)
+        fm = actors.leader(country, "foreign minister", D(year, 7, 1))
+        assert fm is not None or (country, year) in vacant, (country, year)
+
+
+# --- packaging and speed --------------------------------------------------------------------------
+
+def test_runtime_does_not_need_countryinfo() -> None:
+    import timeline.actors as mod
+    import timeline.actors_match as match
+
+    for m in (mod, match):
+        assert "countryinfo" not in open(m.__file__, encoding="utf-8").read()
+
+
+def test_load_and_match_speed() -> None:
+    raw = files("timeline").joinpath("data/actors/actors.json").read_text(encoding="utf-8")
+    t0 = time.perf_counter()
+    fresh = ActorDictionary(json.loads(raw))
+    assert time.perf_counter() - t0 < 0.3
+    para = ("WASHINGTON (Reuters) - U.S. President Donald Trump said on Tuesday he would meet North Korean "
+            "leader Kim Jong Un again, after Kim’s talks with Xi in Beijing. Seoul and Tokyo welcomed the "
+            "move, while the UN Security Council and the IAEA called for verification. ")
+    text = (para * 40)[:5000]
+    fresh.find(text, D(2019, 1, 1))
+    runs = 20
+    t0 = time.perf_counter()
+    for _ in range(runs):
+        fresh.find(text, D(2019, 1, 1))
+    assert (time.perf_counter() - t0) / runs < 0.005
