@@ -281,3 +281,19 @@ def test_load_and_match_speed() -> None:
     for _ in range(runs):
         fresh.find(text, D(2019, 1, 1))
     assert (time.perf_counter() - t0) / runs < 0.005
+
+
+# --- group references ------------------------------------------------------------------------------
+
+def test_group_references(actors: ActorDictionary) -> None:
+    text = ("Trump met Kim Jong Un in Hanoi. The two leaders failed to agree. Both sides blamed each other. "
+            "The two Koreas said little. China, Japan and Russia watched; both countries said nothing.")
+    got = [(g.text, g.actor_ids) for g in actors.find_groups(text, D(2019, 2, 28))]
+    assert got == [("The two leaders", ("person:donald-trump", "person:kim-jong-un")),
+                   ("Both sides", ("USA", "PRK")),  # Hanoi is the venue, not a side
+                   ("The two Koreas", ("PRK", "KOR"))]  # "both countries" after three: left out
+
+
+def test_acronym_paragraph_is_not_a_dateline(actors: ActorDictionary) -> None:
+    assert actors.find_dateline("NATO - the alliance said") is None
+    assert ids(actors.find("NATO - the alliance said")) == ["org:NATO"]

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
@@ -24,6 +24,9 @@ from timeline.actors_match import (
     title_before,
     unknown_name_around,
 )
+
+if TYPE_CHECKING:
+    from timeline.actors_groups import GroupMention
 
 ROLE_RANK = {"head": 1, "state": 2, "gov": 2, "fm": 3, "other": 4}
 NEAR_YEARS_BEFORE, NEAR_YEARS_AFTER = 5, 10  # surname alone: only this close to a person's terms
@@ -154,6 +157,12 @@ class ActorDictionary:
         """The actor with this id; KeyError if unknown."""
         return self._actors[actor_id]
 
+    def find_groups(self, text: str, when: datetime.date | None = None) -> list[GroupMention]:
+        """Group references ("the two sides", "both leaders", "the two Koreas") resolved from ``text``."""
+        from timeline.actors_groups import find_groups
+
+        return find_groups(text, self.find(text, when))
+
     def countries(self) -> list[Actor]:
         """All states and territories, by id."""
         return sorted((a for a in self._actors.values() if a.kind == "state"), key=lambda a: a.id)
@@ -190,12 +199,21 @@ class ActorDictionary:
 
     def find_dateline(self, text: str) -> str | None:
         """The place of an all-caps dateline opening ``text`` or a paragraph: ISO3 if known, else its name."""
-        for _, _, place, region in dateline_spans(text):
+        for _, _, place, region in self._dateline_spans(text):
             iso = self._datelines.get(place.upper())
             if iso is None and region:
                 iso = self._datelines.get(region.strip().upper())
             return iso or place.title()
         return None
+
+    def _dateline_spans(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """Datelines of ``text``, except an organisation's acronym opening a paragraph ("NATO - ...")."""
+        out = []
+        for span in dateline_spans(text):
+            aid = self._forms.get(span[2], (None, ""))[0]
+            if aid is None or len(aid) == 3:
+                out.append(span)
+        return out
 
     def find(self, text: str, when: datetime.date | None = None) -> list[ActorMention]:
         """All actor mentions in text, non-overlapping, longest match first, in text order.
@@ -203,7 +221,7 @@ class ActorDictionary:
         ``when`` is the event date, used to resolve short names ("Kim") and offices named after a
         state ("the Chinese president") to who held office then.
         """
-        blocked = [(s, e) for s, e, _, _ in dateline_spans(text)]
+        blocked = [(s, e) for s, e, _, _ in self._dateline_spans(text)]
         cands: list[tuple[int, int, str]] = []
         for end_idx, key in self._automaton.iter(text):
             start, end = end_idx + 1 - len(key), end_idx + 1

@@ -1,0 +1,73 @@
+"""Group references to actors named earlier: "the two sides", "both leaders", "the two Koreas".
+
+They are resolved only when the preceding text leaves exactly one reading (two distinct states, or
+two distinct persons); otherwise they are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.actors import ActorMention
+
+GROUP_RE = re.compile(
+    r"\b(?:[Tt]he two|[Bb]oth) (?P<noun>sides|countries|nations|states|governments|delegations|allies|"
+    r"neighbou?rs|capitals|leaders|men|presidents|heads of state|Koreas)\b"
+)
+PERSON_NOUNS = {"leaders", "men", "presidents", "heads of state"}
+VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]?\s+(?=[A-Z\"“‘'])")
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    """A phrase standing for two actors named before it."""
+
+    start: int
+    end: int
+    text: str
+    actor_ids: tuple[str, ...]  # states as ISO3 (or org ids), persons as person ids
+    kind: str  # "state" | "person"
+
+
+def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, persons: bool) -> list[str]:
+    """Distinct actors (persons, or states incl. the country of persons) mentioned in [start, end).
+
+    A state named as a place ("in Hanoi", "to China") is a venue, not a side.
+    """
+    out: list[str] = []
+    for m in mentions:
+        if not start <= m.start < end:
+            continue
+        if m.kind == "state" and VENUE_BEFORE_RE.search(text, max(0, m.start - 12), m.start):
+            continue
+        if persons:
+            key = m.actor_id if m.kind == "person" else None
+        else:
+            key = m.actor_id if m.kind != "person" else m.country
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
+    """Group references in ``text`` resolved against ``mentions`` (the output of ``find``)."""
+    out = []
+    for m in GROUP_RE.finditer(text):
+        noun = m.group("noun")
+        if noun == "Koreas":
+            out.append(GroupMention(m.start(), m.end(), m.group(0), ("PRK", "KOR"), "state"))
+            continue
+        persons = noun in PERSON_NOUNS
+        starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start())]
+        window_start = starts[-2] if len(starts) >= 2 else 0  # this sentence and the one before
+        for lo in (window_start, 0):
+            found = _distinct(text, mentions, lo, m.start(), persons)
+            if len(found) == 2:
+                out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found),
+                                        "person" if persons else "state"))
+                break
+            if len(found) > 2:
+                break
+    return out
