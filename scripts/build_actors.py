@@ -29,7 +29,7 @@ ROLES = {"head", "state", "gov", "fm", "other"}
 FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "đ": "d", "ß": "ss"})
 # Names written surname first in English news: default short name is the first word.
 SURNAME_FIRST = {"CHN", "PRK", "KOR", "VNM", "TWN"}
-NON_PLURAL_ENDINGS = ("ese", "s", "sh", "ch", "x", "z", "Swiss")
+NON_PLURAL_ENDINGS = ("ese", "s", "sh", "ch", "x", "z", "ic", "sy")
 
 
 def fold(text: str) -> str:
@@ -86,7 +86,7 @@ def build_states(conf: dict[str, Any], forms: dict[str, dict[str, str]]) -> list
         entry["names"].append(info["name"])
         entry["alts"].extend(info.get("altSpellings") or [])
         if info.get("demonym"):
-            entry["dem"].extend(d.strip() for d in info["demonym"].split("/"))
+            entry["dem"].extend(d.strip() for d in re.split(r"[/,]", info["demonym"]))
         caps = info.get("capital") or []
         entry["cap"].extend([caps] if isinstance(caps, str) else caps)
     for iso3 in overrides:
@@ -109,10 +109,10 @@ def build_states(conf: dict[str, Any], forms: dict[str, dict[str, str]]) -> list
         by_form["demonym"] += ov.get("demonyms", [])
         by_form["capital"] += ov.get("capitals", [])
         by_form["demonym"] += [p for d in list(by_form["demonym"]) if (p := plural(d))]
-        drop = set(ov.get("drop", []))
+        drop = set(ov.get("drop", [])) | set(conf.get("drop_forms", []))
         for form, texts in by_form.items():
             for text in texts:
-                if text and text not in drop and text != iso3.lower():
+                if text and text not in drop and text.rstrip("s") not in drop and text != iso3.lower():
                     for v in variants(text.removeprefix("the ")):
                         forms[v][iso3] = min(forms[v].get(iso3, form), form, key=FORM_RANK.__getitem__)
         states.append({"id": iso3, "name": name, "kind": "state", "country": iso3, "status": status,

@@ -237,6 +237,12 @@ def test_leader_offices(actors: ActorDictionary) -> None:
     assert actors.leader("KOR", "president", D(2017, 4, 1)) is None  # between Park and Moon
 
 
+def test_datetime_accepted_as_event_date(actors: ActorDictionary) -> None:
+    when = datetime.datetime(2018, 6, 12, 9, 30)
+    assert ids(actors.find("Kim arrived.", when)) == ["person:kim-jong-un"]
+    assert actors.leader("KOR", "president", when).name == "Moon Jae-in"
+
+
 def test_person_actor_has_terms(actors: ActorDictionary) -> None:
     abe = actors.get("person:shinzo-abe")
     assert (abe.kind, abe.country, abe.office) == ("person", "JPN", "prime minister")

@@ -118,6 +118,11 @@ def _term_matches(term: Term, office: str) -> bool:
     return term.office == office
 
 
+def _as_date(when: datetime.date) -> datetime.date:
+    """``when`` as a plain date (a datetime is cut to its day)."""
+    return when.date() if isinstance(when, datetime.datetime) else when
+
+
 def _near(person: Actor, when: datetime.date) -> bool:
     """Whether ``when`` is close enough to the person's time in office to name them by surname alone."""
     if not person.terms:
@@ -182,6 +187,7 @@ class ActorDictionary:
         "leader" (the chief executive), "head of state", "head of government", "foreign minister"
         (any foreign minister or secretary of state).
         """
+        when = _as_date(when)
         office = office.lower().strip()
         if office == "head of state":
             return self.leader(country, "@state", when) or self.leader(country, "leader", when)
@@ -221,6 +227,7 @@ class ActorDictionary:
         ``when`` is the event date, used to resolve short names ("Kim") and offices named after a
         state ("the Chinese president") to who held office then.
         """
+        when = _as_date(when) if when is not None else None
         blocked = [(s, e) for s, e, _, _ in self._dateline_spans(text)]
         cands: list[tuple[int, int, str]] = []
         for end_idx, key in self._automaton.iter(text):
