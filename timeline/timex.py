@@ -1,0 +1,115 @@
+"""Temporal expression tagging (TIMEX3): find dates, times, durations and sets in text and normalise them
+against the document creation time (DCT).
+
+Recognition rules and word lists are package data (timeline/data/timex); see timex_rules, timex_kinds,
+timex_relative and timex_tense for the parts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from timeline.timex_calendar import interval
+from timeline.timex_kinds import KINDS
+from timeline.timex_normalise import Context, Norm
+from timeline.timex_relative import RELATIVE_KINDS
+from timeline.timex_rules import recognise
+from timeline.timex_tense import clause_around, sentence_spans, sentence_tense
+
+__all__ = ["Timex", "find_timexes", "to_timeml", "to_jsonl_records", "sentence_tense"]
+
+_NORMALISERS = {**KINDS, **RELATIVE_KINDS}
+_ANCHOR_GRANULARITIES = {"day", "month", "year", "week"}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression: its span in the text and its TimeML normalisation."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    granularity: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    source: str
+    tense: str | None
+
+
+def _as_date(dct: dt.date | dt.datetime) -> tuple[dt.date, dt.datetime | None]:
+    if isinstance(dct, dt.datetime):
+        return dct.date(), dct
+    return dct, None
+
+
+def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
+    """Find and normalise temporal expressions in text against the document creation time."""
+    day, moment = _as_date(dct)
+    ctx = Context(day, moment, text)
+    sents = sentence_spans(text) or [(0, len(text))]
+    starts = [s for s, _ in sents]
+    out: list[Timex] = []
+    for hit in recognise(text):
+        sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
+        clause = clause_around(text, sent, hit.start, hit.end)
+        cut = text[hit.start:hit.end]
+        ctx.tense = sentence_tense(clause.replace(cut, " ", 1))
+        result = _NORMALISERS[hit.rule.kind](hit, ctx)
+        if result is None:
+            continue
+        for norm in result if isinstance(result, list) else [result]:
+            tx = _build(text, hit.start, hit.end, norm, ctx.tense)
+            out.append(tx)
+            if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES:
+                ctx.anchor, ctx.anchor_gran = tx.date_start, tx.granularity
+    return out
+
+
+def _build(text: str, start: int, end: int, norm: Norm, tense: str | None) -> Timex:
+    s = norm.start if norm.start is not None else start
+    e = norm.end if norm.end is not None else end
+    first = last = gran = None
+    if norm.type in ("DATE", "TIME"):
+        first, last, gran = interval(norm.value)
+    return Timex(s, e, text[s:e], norm.type, norm.value, norm.mod, gran, first, last, norm.source, tense)
+
+
+def to_jsonl_records(timexes: list[Timex]) -> list[dict[str, Any]]:
+    """JSON-ready dicts (dates as ISO strings), one per expression, in the CLI's jsonl field order."""
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
+         "granularity": t.granularity, "date_start": t.date_start.isoformat() if t.date_start else None,
+         "date_end": t.date_end.isoformat() if t.date_end else None, "source": t.source, "tense": t.tense}
+        for t in timexes
+    ]
+
+
+def to_timeml(text: str, dct: dt.date | dt.datetime, timexes: list[Timex]) -> str:
+    """A TimeML document: the text with TIMEX3 tags (tid t1...), the DCT as t0."""
+    dct_value = dct.isoformat() if isinstance(dct, dt.date) else str(dct)
+    parts = [
+        '<?xml version="1.0" ?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" value=',
+        quoteattr(dct_value[:10] if not isinstance(dct, dt.datetime) else dct_value),
+        ' temporalFunction="false" functionInDocument="CREATION_TIME">', escape(dct_value),
+        "</TIMEX3></DCT>\n<TEXT>",
+    ]
+    pos = 0
+    for i, t in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
+        if t.start < pos:
+            continue
+        parts.append(escape(text[pos:t.start]))
+        attrs = f'tid="t{i}" type="{t.type}" value={quoteattr(t.value)}'
+        if t.mod:
+            attrs += f' mod="{t.mod}"'
+        parts.append(f"<TIMEX3 {attrs}>{escape(text[t.start:t.end])}</TIMEX3>")
+        pos = t.end
+    parts.append(escape(text[pos:]))
+    parts.append("</TEXT>\n</TimeML>\n")
+    return "".join(parts)

@@ -1,0 +1,341 @@
+"""One normaliser per rule kind: a recognised match plus document context -> TimeML type/value/mod/source."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+
+from timeline import timex_calendar as cal
+from timeline.timex_normalise import (
+    BACK,
+    ORD,
+    POD,
+    Context,
+    Norm,
+    _approx,
+    _emod,
+    _low,
+    _year,
+    direction,
+    duration_value,
+    month_of,
+    number,
+    rel_direction,
+    unit_code,
+)
+from timeline.timex_rules import Hit, lexicon
+
+
+def _day(hit: Hit) -> int | None:
+    d = hit.group("day")
+    if d:
+        return int(d)
+    w = _low(hit.group("dayw"))
+    if not w:
+        return None
+    if w.startswith("twenty-"):
+        return 20 + ORD[w[7:]]
+    if w == "thirty-first":
+        return 31
+    return ORD.get(w)
+
+
+def _dow(hit: Hit) -> int | None:
+    d = hit.group("dow")
+    return lexicon()["weekdays"][_low(d) + "day"] if d else None
+
+
+def norm_date(hit: Hit, ctx: Context) -> Norm | None:
+    """Calendar dates written with a month and/or year: "April 17, 2018", "in March", "2003", "mid-1990"."""
+    year = _year(hit, ctx.dct)
+    month = month_of(hit.group("month")) if hit.group("month") else None
+    day = _day(hit)
+    mod = _emod(hit)
+    if hit.group("prepost"):
+        mod = "BEFORE" if _low(hit.group("prepost")) == "pre" else "AFTER"
+    later = _low(hit.group("orlater"))
+    if later:
+        mod = "ON_OR_BEFORE" if any(w in later for w in ("earlier", "before")) else "ON_OR_AFTER"
+        if "so" in later.split():
+            mod = "APPROX"
+    rel = _low(hit.group("rel"))
+    source = "explicit"
+    if month is None:
+        return Norm("DATE", f"{year:04d}", mod, source)
+    if year is None:
+        source = "relative" if rel else "inferred"
+        way = rel_direction(rel) if rel else direction(ctx)
+        if rel == "this":
+            year = ctx.dct.year
+        elif day is None:
+            if way == "past":
+                year = ctx.dct.year if month < ctx.dct.month or (month == ctx.dct.month and not rel) \
+                    else ctx.dct.year - 1
+            elif way == "future":
+                year = ctx.dct.year if month > ctx.dct.month or (month == ctx.dct.month and not rel) \
+                    else ctx.dct.year + 1
+            else:
+                year = ctx.dct.year
+        else:
+            year = cal.nearest_year(month, day, ctx.dct, way)
+    if day is None:
+        return Norm("DATE", f"{year:04d}-{month:02d}", mod, source)
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod, source)
+
+
+def norm_year_range(hit: Hit, ctx: Context) -> list[Norm] | None:
+    """"2003-2008" / "1998-99": two year expressions."""
+    y1 = int(hit.group("year"))
+    y2s = hit.group("year2")
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 60:
+        return None
+    s1, e1 = hit.match.span("year")
+    s2, e2 = hit.match.span("year2")
+    return [Norm("DATE", f"{y1:04d}", None, "explicit", s1, e1), Norm("DATE", f"{y2:04d}", None, "explicit", s2, e2)]
+
+
+def norm_numeric(hit: Hit, ctx: Context) -> Norm | None:
+    """Numeric dates ("2018-04-17", "17/04/2018") parsed with dateparser on the span alone."""
+    span = hit.group("numeric") or ""
+    prefer = {"past": "past", "future": "future"}.get(direction(ctx) or "", "current_period")
+    data = _parser(prefer).get_date_data(span)
+    if not data or not data.date_obj:
+        return None
+    d = data.date_obj.date()
+    value = d.isoformat()
+    if hit.group("hour"):
+        return Norm("TIME", f"{value}T{hit.group('hour')}:{hit.group('minute')}")
+    return Norm("DATE", value)
+
+
+@cache
+def _parser(prefer: str) -> object:
+    """A cached English-only dateparser parser preferring past, future or current-period dates."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
+    """The day a weekday / today-yesterday word in hit refers to, and the provenance."""
+    dday = _low(hit.group("dday"))
+    if dday:
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[dday]
+        return ctx.dct + dt.timedelta(days=off), "relative"
+    dow = _dow(hit)
+    if dow is None:
+        return ctx.dct, "relative"
+    rel = _low(hit.group("rel"))
+    if rel in ("last", "past", "this past"):
+        d = cal.weekday_date(dow, ctx.dct - dt.timedelta(days=1), "past")
+        return d, "relative"
+    if rel in ("next", "coming", "this coming"):
+        return cal.weekday_date(dow, ctx.dct, "future"), "relative"
+    return cal.weekday_date(dow, ctx.dct, direction(ctx)), "inferred"
+
+
+def norm_weekday(hit: Hit, ctx: Context) -> Norm | None:
+    """Weekdays, today/yesterday with a part of day or early/late, "this morning", "last night"."""
+    if hit.group("month"):
+        n = norm_date(hit, ctx)
+        if n:
+            return n
+    rel = _low(hit.group("rel"))
+    pod = _low(hit.group("pod"))
+    if not hit.group("dow") and not hit.group("dday"):
+        if rel in ("yesterday", "last"):
+            d = ctx.dct - dt.timedelta(days=1)
+        elif rel == "tomorrow":
+            d = ctx.dct + dt.timedelta(days=1)
+        else:
+            d = ctx.dct
+        if rel == "last" and pod != "night":
+            return None
+        mod = _emod(hit) if rel not in ("this", "last", "yesterday", "tomorrow") else None
+        return Norm("TIME", f"{d.isoformat()}T{POD[pod]}", mod, "relative")
+    d, source = _day_for(hit, ctx)
+    if pod:
+        return Norm("TIME", f"{d.isoformat()}T{POD[pod]}", None, source)
+    return Norm("DATE", d.isoformat(), _emod(hit), source)
+
+
+def norm_time(hit: Hit, ctx: Context) -> Norm | None:
+    """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday"."""
+    d, source = _day_for(hit, ctx) if (hit.group("dow") or hit.group("dday")) else (ctx.dct, "inferred")
+    noon = _low(hit.group("noon"))
+    if noon:
+        hh, mm = (24, 0) if noon == "midnight" else (12, 0)
+    elif hit.group("hour2"):
+        hh, mm = int(hit.group("hour2")), int(hit.group("minute2"))
+    else:
+        hh, mm = int(hit.group("hour")), int(hit.group("minute") or 0)
+        pm = _low(hit.group("ampm")).startswith("p")
+        if hh > 12:
+            return None
+        hh = (hh % 12) + (12 if pm else 0)
+    return Norm("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", _approx(hit), source)
+
+
+def _ref_year(ctx: Context) -> int:
+    return ctx.last_quarter[0] if ctx.last_quarter else ctx.dct.year
+
+
+def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
+    """Quarters and halves: "the third quarter", "fiscal 1998's first half", "the latest quarter"."""
+    unit = _low(hit.group("qunit"))
+    qrel = _low(hit.group("qrel"))
+    year = _year(hit, ctx.dct)
+    qyrel = _low(hit.group("qyrel"))
+    if qyrel:
+        year = ctx.dct.year + {"last": -1, "next": 1, "the next": 1}.get(qyrel, 0)
+    qord = _low(hit.group("qord"))
+    source = "explicit" if year else "inferred"
+    if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
+        if ctx.last_quarter:
+            y, q = ctx.last_quarter[0], ctx.last_quarter[1]
+        else:
+            cur = cal.add_months(ctx.dct, -3) if qrel not in ("current", "coming", "next", "following") \
+                else ctx.dct
+            y, q = cur.year, cal.quarter_of(cur)
+        if qrel in ("year-earlier", "year-ago", "prior-year"):
+            y -= 1
+        elif qrel in ("next", "coming", "following"):
+            y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+        elif qrel in ("previous",):
+            y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+        return Norm("DATE", f"{y:04d}-Q{q}", None, "inferred")
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4}[qord]
+    if unit == "half":
+        n = min(n, 2) if qord not in ("final", "last") else 2
+    if year is None:
+        if qrel in ("this year's", "this"):
+            year = ctx.dct.year
+        elif qrel in ("last year's",):
+            year = ctx.dct.year - 1
+        elif qrel in ("next year's",):
+            year = ctx.dct.year + 1
+        elif ctx.last_quarter and unit == "quarter" and abs(hit.start - ctx.last_quarter[2]) < 3000:
+            year = ctx.last_quarter[0]
+            if qrel in ("year-earlier", "year-ago", "prior-year"):
+                year -= 1
+        else:
+            start_month = 3 * n - 2 if unit == "quarter" else 6 * n - 5
+            way = "future" if ctx.tense == "future" else "past"
+            year = ctx.dct.year if dt.date(ctx.dct.year, start_month, 1) <= ctx.dct or way == "future" \
+                else ctx.dct.year - 1
+            if qrel in ("year-earlier", "year-ago", "prior-year", "last year's"):
+                year -= 1
+    if unit == "quarter":
+        ctx.last_quarter = (year, n, hit.start)
+        return Norm("DATE", f"{year:04d}-Q{n}", None, source)
+    return Norm("DATE", f"{year:04d}-H{n}", None, source)
+
+
+def norm_season(hit: Hit, ctx: Context) -> Norm | None:
+    """Seasons: "this summer", "last fall", "the winter of 2003"."""
+    code = lexicon()["seasons"][_low(hit.group("season"))]
+    year = _year(hit, ctx.dct)
+    mod = _emod(hit)
+    if year:
+        return Norm("DATE", f"{year:04d}-{code}", mod, "explicit")
+    rel = _low(hit.group("rel"))
+    start_m = cal.SEASON_START[code]
+    # the occurrence of this season that contains or most closely precedes the DCT
+    y = ctx.dct.year if (ctx.dct.month >= start_m) else ctx.dct.year - 1
+    if code == "WI" and ctx.dct.month < 3:
+        y = ctx.dct.year - 1
+    contains = cal.add_months(dt.date(y, start_m, 1), 3) > ctx.dct
+    way = rel_direction(rel) if rel and rel != "the" else direction(ctx)
+    if rel == "this":
+        pass
+    elif way == "past" and (contains and rel) or False:
+        y -= 1
+    elif way == "future" and not contains:
+        y += 1
+    return Norm("DATE", f"{y:04d}-{code}", mod, "relative" if rel and rel != "the" else "inferred")
+
+
+def norm_decade(hit: Hit, ctx: Context) -> Norm | None:
+    """Decades: "the 1990s", "the '80s", "the nineties"."""
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}
+    if hit.group("decade"):
+        d = hit.group("decade")
+        if len(d) == 2:
+            d = str(ctx.dct.year // 100) + d
+        value = d[:3]
+    else:
+        short = hit.group("decade2")
+        tens = int(short[0]) if short else words[_low(hit.group("decadew"))]
+        century = ctx.dct.year // 100 if tens * 10 <= ctx.dct.year % 100 else ctx.dct.year // 100 - 1
+        value = f"{century}{tens}"
+    return Norm("DATE", value, _emod(hit), "explicit" if hit.group("decade") else "inferred")
+
+
+def norm_century(hit: Hit, ctx: Context) -> Norm | None:
+    """Centuries: "the 20th century", "this century"."""
+    c = _low(hit.group("cent"))
+    rel = {"this": 0, "last": -1, "past": -1, "next": 1}
+    if c in rel:
+        n = ctx.dct.year // 100 + rel[c]
+        return Norm("DATE", f"{n:02d}", _emod(hit), "relative")
+    m = re.match(r"\d+", c)
+    n = int(m.group()) if m else {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18,
+                                   "seventeenth": 17, "sixteenth": 16, "fifteenth": 15}[c]
+    return Norm("DATE", f"{n - 1:02d}", _emod(hit), "explicit")
+
+
+def norm_holiday(hit: Hit, ctx: Context) -> Norm | None:
+    """Fixed-date holidays: "Christmas", "New Year's Day 2001"."""
+    month, day = lexicon()["holidays"][re.sub(r"\s+", " ", _low(hit.group("holiday")))]
+    year = _year(hit, ctx.dct)
+    rel = _low(hit.group("rel"))
+    if year is None:
+        year = ctx.dct.year if rel == "this" else cal.nearest_year(month, day, ctx.dct,
+                                                                   rel_direction(rel) or direction(ctx))
+    return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", None, "explicit" if hit.group("year") else "inferred")
+
+
+def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:
+    """Fixed deictic words: now, today, yesterday, recently, the future."""
+    word = re.sub(r"\s+", " ", _low(hit.group("deictic")))
+    val = str(lexicon()["deictic"][word])
+    mod = _emod(hit)
+    if val.endswith("_REF"):
+        return Norm("DATE", val, mod, "relative")
+    m = re.fullmatch(r"([+-]\d+)(\w\w)?", val)
+    d = ctx.dct + dt.timedelta(days=int(m.group(1)))
+    if m.group(2):
+        return Norm("TIME", f"{d.isoformat()}T{m.group(2)}", mod, "relative")
+    return Norm("DATE", d.isoformat(), mod, "relative")
+
+
+def norm_set(hit: Hit, ctx: Context) -> Norm | None:
+    """Frequencies: "every week", "each Thursday", "annually", "twice a year"."""
+    word = _low(hit.group("setword"))
+    if word:
+        return Norm("SET", lexicon()["sets"][word], None, "explicit")
+    if hit.group("dow"):
+        return Norm("SET", f"XXXX-WXX-{_dow(hit)}", None, "explicit")
+    if hit.group("month"):
+        return Norm("SET", f"XXXX-{month_of(hit.group('month')):02d}", None, "explicit")
+    num = _low(hit.group("num"))
+    n = 2 if num in ("other", "second") else number(num) if num else 1
+    return Norm("SET", duration_value(n, unit_code(hit.group("unit"))), None, "explicit")
+
+
+KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
+    "date": norm_date, "year_range": norm_year_range, "numeric": norm_numeric, "weekday": norm_weekday,
+    "time": norm_time, "quarter": norm_quarter, "season": norm_season, "decade": norm_decade,
+    "century": norm_century, "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
+}
+_ = BACK

@@ -1,0 +1,132 @@
+"""Normalisers for relative, anchored and duration expressions: "last month", "two years ago",
+"two days later", "the following month", "the past three years", "recent weeks"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline import timex_calendar as cal
+from timeline.timex_normalise import BACK, Context, Norm, _approx, _emod, _low, duration_value, number, unit_code
+from timeline.timex_rules import Hit
+
+_CALENDAR_UNITS = {"Y", "M", "W", "WE", "Q", "E", "C", "H2", "D"}
+_ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same"}
+
+
+def _narrative(ctx: Context) -> dt.date | None:
+    return ctx.anchor
+
+
+def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
+    """A determiner plus a calendar unit: "last year", "this week", "the following month", "that day"."""
+    rel = re.sub(r"\s+", " ", _low(hit.group("rel")))
+    word = _low(hit.group("unit"))
+    mod = _emod(hit)
+    if word in ("morning", "afternoon", "evening", "night"):
+        base = ctx.dct
+        if rel in _ANCHORED_REL and ctx.anchor:
+            base = ctx.anchor + dt.timedelta(days=1 if rel in ("the following", "following", "the next") else 0)
+        elif rel == "last":
+            base = ctx.dct - dt.timedelta(days=1)
+        elif rel == "the next":
+            base = ctx.dct + dt.timedelta(days=1)
+        code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[word]
+        return Norm("TIME", f"{base.isoformat()}T{code}", mod, "relative")
+    unit = "Y" if word == "fiscal year" else unit_code(word)
+    if rel in ("the past", "the coming") and unit in ("Y", "M", "W", "D", "Q", "E", "C"):
+        return Norm("DURATION", duration_value(1, unit), mod, "relative")
+    source = "relative"
+    base = ctx.dct
+    step = 0
+    if rel in _ANCHORED_REL:
+        if ctx.anchor is None:
+            if rel in ("the next", "the following", "following"):
+                return Norm("DURATION", duration_value(1, unit), mod, "unresolved")
+            if rel == "the previous":
+                step = -1
+        else:
+            base, source = ctx.anchor, "anchored"
+            step = {"the following": 1, "following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+    elif rel in ("last", "past", "this past", "previous"):
+        step = -1
+    elif rel in ("next", "coming", "this coming"):
+        step = 1
+    elif rel == "the" and unit == "WE" and ctx.tense != "future" and ctx.dct.isoweekday() < 6:
+        step = -1
+    if unit == "D" and rel == "the":
+        return Norm("DATE", ctx.dct.isoformat(), mod, "relative")
+    d = cal.shift(base, unit, step)
+    return Norm("DATE", cal.value_at(d, unit), mod, source)
+
+
+def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
+    """Offsets: "two years ago", "a year earlier", "three days later", "the day before"."""
+    direction = re.sub(r"\s+", " ", _low(hit.group("dir")))
+    unit = unit_code(hit.group("unit"))
+    num = hit.group("num")
+    word = _low(hit.group("unit"))
+    n = number(num) if num is not None else (None if word.endswith("s") else 1.0)
+    mod = _approx(hit)
+    follows = hit.match.end() < len(ctx.text) and re.match(r"\s+[\w$\"“']", ctx.text[hit.match.end():])
+    if direction in ("after", "before", "since") and follows and not re.match(
+            r"\s+(?:that|then|this)\b", ctx.text[hit.match.end():]):
+        # "a year after Kim took power": the span is the duration; the anchor is an event
+        end = hit.match.start("dir")
+        while end > hit.start and ctx.text[end - 1].isspace():
+            end -= 1
+        if num is None:
+            return None
+        return Norm("DURATION", duration_value(n, unit), mod, "unresolved", hit.start, end)
+    if n is None:
+        return Norm("DATE", "PAST_REF" if direction in BACK else "FUTURE_REF", mod, "relative")
+    back = direction in BACK
+    sign = -1 if back else 1
+    base, source = ctx.dct, "relative"
+    if direction in ("earlier", "before", "later", "after", "previously"):
+        if unit == "Y" and back and ctx.last_quarter and hit.start - ctx.last_quarter[2] < 1500:
+            y, q = ctx.last_quarter[0] - int(n), ctx.last_quarter[1]
+            return Norm("DATE", f"{y:04d}-Q{q}", mod, "anchored")
+        if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year):
+            base, source = ctx.anchor, "anchored"
+        elif not back:
+            return Norm("DURATION", duration_value(n, unit), mod, "unresolved")
+    if unit in ("H", "MIN", "S"):
+        return Norm("DURATION", duration_value(n, unit), mod, "unresolved")
+    if n != int(n):
+        unit, n = ("M", n * 12) if unit == "Y" else ("D", n * 30) if unit == "M" else (unit, round(n))
+    d = cal.shift(base, unit, sign * int(n))
+    if unit in ("E", "C"):
+        unit = "Y"
+    return Norm("DATE", cal.value_at(d, unit), mod, source)
+
+
+def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
+    """Durations: "three years", "the past two months", "a 10-year plan", "about an hour"."""
+    num = hit.group("num")
+    n = number(num)
+    unit = unit_code(hit.group("unit"))
+    lnum = _low(num)
+    before = ctx.text[max(0, hit.start - 25):hit.start]
+    if lnum in ("a", "an") and not hit.group("drel") and not hit.group("approx") and re.search(
+            r"(?:\d|percent|cents?|dollars?|times|twice|once|%)\s*(?:,\s*)?$", before):
+        return Norm("SET", duration_value(1, unit), None, "explicit")
+    if lnum in ("some", "many") and unit in ("D", "W") and not hit.group("drel"):
+        return None
+    if unit == "WE":
+        return None
+    return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit")
+
+
+def norm_ref(hit: Hit, ctx: Context) -> Norm | None:
+    """Vague plural references: "recent years" (PAST_REF), "coming months" (FUTURE_REF), "the past few weeks"."""
+    ref = re.sub(r"\s+", " ", _low(hit.group("dref")))
+    unit = unit_code(hit.group("unit"))
+    if "few" in ref or "several" in ref:
+        return Norm("DURATION", duration_value(None, unit), None, "relative")
+    if ref in ("recent", "past"):
+        return Norm("DATE", "PAST_REF", None, "relative")
+    return Norm("DATE", "FUTURE_REF", None, "relative")
+
+
+RELATIVE_KINDS = {"rel_unit": norm_rel_unit, "ago": norm_ago, "duration": norm_duration, "ref": norm_ref}

@@ -1,0 +1,191 @@
+"""Recognition of temporal expressions: rules and word lists loaded from package data (timeline/data/timex)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_DATA = "timeline.data.timex"
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled recognition rule."""
+
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule match kept after overlap resolution: tagged span plus the regex match for its parts."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+    def group(self, name: str) -> str | None:
+        """The named group's text, or None when the rule has no such group or it did not take part."""
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The word lists (months, weekdays, numbers, units, deictic words...) from lexicon.yaml."""
+    text = resources.files(_DATA).joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
+    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _macros(lex: dict[str, Any]) -> dict[str, str]:
+    """Macros generated from the word lists, added to those written in rules.yaml."""
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units = "one|two|three|four|five|six|seven|eight|nine"
+    words = [w for w in lex["numbers"] if " " in w or w.isalpha()]
+    num = (
+        r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:" + tens + r")[\s-](?:" + units + r")|"
+        + _alternation(words + list(lex["vague_numbers"]))[3:-1]
+        + r")"
+    )
+    return {
+        "MONTHS": _alternation([m for m in lex["months"]]),
+        "NUM": num,
+        "HOLIDAYS": _alternation(list(lex["holidays"])),
+        "DEICTIC": _alternation(list(lex["deictic"])),
+        "SETWORDS": _alternation(list(lex["sets"])),
+    }
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace {NAME} macro references (recursively) in a rule pattern."""
+    for _ in range(4):
+        new = re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m.group(1), m.group(0)), pattern)
+        if new == pattern:
+            break
+        pattern = new
+    return pattern
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """All recognition rules, compiled, in priority order."""
+    text = resources.files(_DATA).joinpath("rules.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    lex = lexicon()
+    macros = {**spec["macros"], **_macros(lex)}
+    out = []
+    for i, r in enumerate(spec["rules"]):
+        body = _expand(r["pattern"], macros)
+        regex = re.compile(r"(?<![\w$£€#/.-])(?:" + body + r")(?![\w%$])", _FLAGS)
+        out.append(Rule(r["name"], r["kind"], regex, i))
+    return tuple(out)
+
+
+_WORD_AFTER = re.compile(r"[\s,]*([A-Za-z][\w'-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)[\s]*$")
+_MONEY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:No|no|page|p|pp|Page|number|Nos|Room|Flight|flight|Route|route|"
+                           r"Highway|Resolution|resolution|article|Article|section|Section|chapter|"
+                           r"Chapter)\.?)\s*$")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _WORD_AFTER.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def _capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+_MAY_PREV = {"in", "for", "by", "until", "till", "since", "during", "of", "from", "to", "through", "last",
+             "next", "this", "early", "late", "mid", "before", "after", "and", "or", "between", "late-", "on"}
+_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
+_PLURAL_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades", "quarters"}
+
+
+def acceptable(text: str, hit: Hit) -> bool:
+    """False for matches that are names, verbs, quantities or references rather than time expressions."""
+    lex = lexicon()
+    blockers = set(lex["name_blockers"])
+    nxt = _next_word(text, hit.end)
+    month = hit.group("month")
+    if month is not None:
+        if not _capitalised(month):
+            return False
+        if month.lower() == "may" and hit.end - hit.start == len(month):
+            prev = _prev_word(text, hit.start).lower()
+            punct_after = text[hit.end:hit.end + 1] in (",", ".", ";", ":", ")", "")
+            if not (prev in _MAY_PREV or (punct_after and prev not in _PRONOUNS)):
+                return False
+        if month.lower() in {"mar", "jun", "jul", "sat", "sun", "dec", "jan", "aug", "sep", "oct", "nov", "apr",
+                             "feb"} and hit.end - hit.start <= 4:
+            return False
+    dow = hit.group("dow")
+    if dow is not None and not _capitalised(dow):
+        return False
+    if (dow is not None or month is not None) and nxt.lower() in blockers and _capitalised(nxt):
+        return False
+    year = hit.group("year")
+    if year is not None and hit.rule.kind in ("date", "year_range") and hit.group("month") is None:
+        if _MONEY_BEFORE.search(text, max(0, hit.start - 12), hit.start):
+            return False
+        following = text[hit.end:hit.end + 12].lower()
+        if re.match(r"\s*(?:%|percent|per cent|million|billion|troops|people|delegates|votes|units|tons|"
+                    r"soldiers|members|workers|cars|km|miles|kilometers|feet|meters|pounds|dollars|"
+                    r"shares|barrels)\b", following):
+            return False
+        if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
+            return False
+    if hit.rule.kind == "duration":
+        # "a year" etc. only with an explicit quantity or phrase around it; bare "the second" is not a duration
+        if hit.group("unit") and hit.group("unit").lower() == "second" and not hit.group("num").isdigit():
+            return False
+    return True
+
+
+def recognise(text: str) -> list[Hit]:
+    """All acceptable rule matches in text, overlaps resolved (longest first, then rule order), in text order."""
+    cands: list[Hit] = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            try:
+                s, e = m.span("t")
+            except IndexError:
+                s, e = m.span()
+            if s < 0 or e <= s:
+                continue
+            cands.append(Hit(s, e, rule, m))
+    cands.sort(key=lambda h: (-(h.end - h.start), h.rule.priority, h.start))
+    taken: list[Hit] = []
+    occupied = bytearray(len(text) + 1)
+    for h in cands:
+        if any(occupied[h.start:h.end]):
+            continue
+        if not acceptable(text, h):
+            continue
+        occupied[h.start:h.end] = b"\x01" * (h.end - h.start)
+        taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return taken

@@ -1,0 +1,74 @@
+"""Tense of a sentence or clause, and sentence boundaries, for resolving bare months and weekdays."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    """Compiled tense cue patterns from tense.yaml."""
+    text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    out = {}
+    for tense in ("future", "past", "present"):
+        words = sorted(spec[tense], key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        extra = spec.get(f"{tense}_regex", "")
+        out[tense] = re.compile(r"(?<![\w'])(?:" + alt + (("|" + extra) if extra else "") + r")(?![\w'])",
+                                re.IGNORECASE)
+    return out
+
+
+def sentence_tense(sentence: str) -> str | None:
+    """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
+    cues = _cues()
+    if cues["future"].search(sentence):
+        return "future"
+    if cues["past"].search(sentence):
+        return "past"
+    if cues["present"].search(sentence):
+        return "present"
+    return None
+
+
+_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Prof|Inc|Corp|Co|Ltd|"
+                     r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Mt|Ft|U\.S|U\.N|a\.m|p\.m)\.)$")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z•\-*])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of text (a fast regex splitter aware of common abbreviations)."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        if cut > start:
+            spans.append((start, cut))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|although|though|whereas|and)\s|\b(?:when|after|before|"
+                           r"because|since|until|who|which)\s")
+
+
+def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> str:
+    """The clause of the sentence that holds text[start:end] (cut at semicolons, dashes and conjunctions)."""
+    s, e = sent
+    left = s
+    for m in _CLAUSE_BREAK.finditer(text, s, start):
+        left = m.end()
+    right = e
+    m = _CLAUSE_BREAK.search(text, end, e)
+    if m:
+        right = m.start()
+    return text[left:right]
