@@ -18,7 +18,7 @@ from timeline.timex_kinds import KINDS
 from timeline.timex_normalise import Context, Norm
 from timeline.timex_relative import RELATIVE_KINDS
 from timeline.timex_rules import recognise
-from timeline.timex_tense import clause_around, sentence_spans, sentence_tense
+from timeline.timex_tense import clause_around, sentence_spans, sentence_tense, tense_near
 
 __all__ = ["Timex", "find_timexes", "to_timeml", "to_jsonl_records", "sentence_tense"]
 
@@ -58,9 +58,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     out: list[Timex] = []
     for hit in recognise(text):
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
-        clause = clause_around(text, sent, hit.start, hit.end)
-        cut = text[hit.start:hit.end]
-        ctx.tense = sentence_tense(clause.replace(cut, " ", 1))
+        lo, hi = clause_around(text, sent, hit.start, hit.end)
+        ctx.tense = tense_near(text, lo, hi, hit.start, hit.end)
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue

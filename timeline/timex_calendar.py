@@ -120,12 +120,14 @@ def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> i
         return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
 
     this = make(dct.year)
-    if direction == "past":
-        return dct.year if this <= dct else dct.year - 1
-    if direction == "future":
-        return dct.year if this >= dct else dct.year + 1
-    cands = [make(dct.year - 1), this, make(dct.year + 1)]
-    return min(cands, key=lambda c: abs((c - dct).days)).year
+    past = this if this <= dct else make(dct.year - 1)
+    future = this if this >= dct else make(dct.year + 1)
+    gap_past, gap_future = (dct - past).days, (future - dct).days
+    if direction == "past" and not (gap_past > 200 and gap_future < 100):
+        return past.year
+    if direction == "future" and not (gap_future > 200 and gap_past < 100):
+        return future.year
+    return past.year if gap_past <= gap_future else future.year
 
 
 def weekday_date(dow: int, dct: dt.date, direction: str | None) -> dt.date:

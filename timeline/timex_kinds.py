@@ -50,7 +50,7 @@ def _dow(hit: Hit) -> int | None:
 
 def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     """Calendar dates written with a month and/or year: "April 17, 2018", "in March", "2003", "mid-1990"."""
-    year = _year(hit, ctx.dct)
+    year = _year(hit, ctx.dct) if not hit.group("yearw") else _year_words(hit.group("yearw"))
     month = month_of(hit.group("month")) if hit.group("month") else None
     day = _day(hit)
     mod = _emod(hit)
@@ -70,15 +70,15 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
         way = rel_direction(rel) if rel else direction(ctx)
         if rel == "this":
             year = ctx.dct.year
-        elif day is None:
+        elif rel and day is None:
+            key = (month, 0) if day is None else (month, day)
+            now = (ctx.dct.month, 0) if day is None else (ctx.dct.month, ctx.dct.day)
             if way == "past":
-                year = ctx.dct.year if month < ctx.dct.month or (month == ctx.dct.month and not rel) \
-                    else ctx.dct.year - 1
-            elif way == "future":
-                year = ctx.dct.year if month > ctx.dct.month or (month == ctx.dct.month and not rel) \
-                    else ctx.dct.year + 1
+                year = ctx.dct.year if key < now else ctx.dct.year - 1
             else:
-                year = ctx.dct.year
+                year = ctx.dct.year if key > now else ctx.dct.year + 1
+        elif day is None:
+            year = cal.nearest_year(month, 15, ctx.dct.replace(day=15), way)
         else:
             year = cal.nearest_year(month, day, ctx.dct, way)
     if day is None:
@@ -86,6 +86,28 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     if day > calendar.monthrange(year, month)[1]:
         return None
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod, source)
+
+
+def _year_words(words: str) -> int:
+    """1996 from "nineteen ninety-six", 2001 from "two thousand and one"."""
+    parts = [p for p in re.split(r"[\s-]+", _low(words)) if p != "and"]
+    nums = lexicon()["numbers"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(int(nums[p]) for p in parts[2:])
+    rest = parts[1:]
+    if rest == ["hundred"]:
+        return 1900
+    return 1900 + sum(int(nums[p]) for p in rest)
+
+
+def norm_year_ago(hit: Hit, ctx: Context) -> Norm | None:
+    """"year-earlier", "the year-ago period": the reporting period (a quarter, usually) one year back."""
+    unit = _low(hit.group("qunit"))
+    if ctx.last_quarter and hit.start - ctx.last_quarter[2] < 2000 and unit not in ("nine months", "six months"):
+        return Norm("DATE", f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}", None, "anchored")
+    if unit in ("nine months", "six months"):
+        return Norm("DURATION", "P9M" if unit.startswith("nine") else "P6M", None, "explicit")
+    return Norm("DATE", f"{ctx.dct.year - 1:04d}", None, "relative")
 
 
 def norm_year_range(hit: Hit, ctx: Context) -> list[Norm] | None:
@@ -223,10 +245,6 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             year = ctx.dct.year - 1
         elif qrel in ("next year's",):
             year = ctx.dct.year + 1
-        elif ctx.last_quarter and unit == "quarter" and abs(hit.start - ctx.last_quarter[2]) < 3000:
-            year = ctx.last_quarter[0]
-            if qrel in ("year-earlier", "year-ago", "prior-year"):
-                year -= 1
         else:
             start_month = 3 * n - 2 if unit == "quarter" else 6 * n - 5
             way = "future" if ctx.tense == "future" else "past"
@@ -296,13 +314,29 @@ def norm_century(hit: Hit, ctx: Context) -> Norm | None:
 
 def norm_holiday(hit: Hit, ctx: Context) -> Norm | None:
     """Fixed-date holidays: "Christmas", "New Year's Day 2001"."""
-    month, day = lexicon()["holidays"][re.sub(r"\s+", " ", _low(hit.group("holiday")))]
     year = _year(hit, ctx.dct)
     rel = _low(hit.group("rel"))
+    if hit.group("holiday"):
+        month, day = lexicon()["holidays"][re.sub(r"\s+", " ", _low(hit.group("holiday")))]
+    else:
+        month, dow, nth = lexicon()["movable_holidays"][re.sub(r"\s+", " ", _low(hit.group("mholiday")))]
+        day = _nth_weekday(year or ctx.dct.year, month, dow, nth)
     if year is None:
         year = ctx.dct.year if rel == "this" else cal.nearest_year(month, day, ctx.dct,
                                                                    rel_direction(rel) or direction(ctx))
+        if hit.group("mholiday"):
+            day = _nth_weekday(year, month, dow, nth)
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", None, "explicit" if hit.group("year") else "inferred")
+
+
+def _nth_weekday(year: int, month: int, dow: int, nth: int) -> int:
+    """Day of the month of the nth ISO weekday dow (nth -1 = last; 0 = the one after the first Monday)."""
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).isoweekday() == dow]
+    if nth == 0:
+        first_monday = next(d for d in range(1, 8) if dt.date(year, month, d).isoweekday() == 1)
+        return next(d for d in days if d > first_monday)
+    return days[nth - 1] if nth > 0 else days[-1]
 
 
 def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:
@@ -336,6 +370,6 @@ def norm_set(hit: Hit, ctx: Context) -> Norm | None:
 KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "date": norm_date, "year_range": norm_year_range, "numeric": norm_numeric, "weekday": norm_weekday,
     "time": norm_time, "quarter": norm_quarter, "season": norm_season, "decade": norm_decade,
-    "century": norm_century, "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
+    "century": norm_century, "year_ago": norm_year_ago, "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
 }
 _ = BACK

@@ -54,6 +54,8 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         step = 1
     elif rel == "the" and unit == "WE" and ctx.tense != "future" and ctx.dct.isoweekday() < 6:
         step = -1
+    if rel == "the" and re.match(r"\s+(?:ended|ending|ends|to date|through|that ended)\b", ctx.text[hit.end:]):
+        return Norm("DURATION", duration_value(1, unit), mod, "explicit")
     if unit == "D" and rel == "the":
         return Norm("DATE", ctx.dct.isoformat(), mod, "relative")
     d = cal.shift(base, unit, step)
@@ -83,10 +85,11 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     back = direction in BACK
     sign = -1 if back else 1
     base, source = ctx.dct, "relative"
+    if unit == "Y" and back and n == 1 and ctx.last_quarter and hit.start - ctx.last_quarter[2] < 1500:
+        # "a year earlier" in a report on a quarter: the same quarter a year before
+        y, q = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
+        return Norm("DATE", f"{y:04d}-Q{q}", mod, "anchored")
     if direction in ("earlier", "before", "later", "after", "previously"):
-        if unit == "Y" and back and ctx.last_quarter and hit.start - ctx.last_quarter[2] < 1500:
-            y, q = ctx.last_quarter[0] - int(n), ctx.last_quarter[1]
-            return Norm("DATE", f"{y:04d}-Q{q}", mod, "anchored")
         if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year):
             base, source = ctx.anchor, "anchored"
         elif not back:

@@ -68,6 +68,7 @@ def _macros(lex: dict[str, Any]) -> dict[str, str]:
         "MONTHS": _alternation([m for m in lex["months"]]),
         "NUM": num,
         "HOLIDAYS": _alternation(list(lex["holidays"])),
+        "MHOLIDAYS": _alternation(list(lex["movable_holidays"])),
         "DEICTIC": _alternation(list(lex["deictic"])),
         "SETWORDS": _alternation(list(lex["sets"])),
     }
@@ -93,7 +94,7 @@ def rules() -> tuple[Rule, ...]:
     out = []
     for i, r in enumerate(spec["rules"]):
         body = _expand(r["pattern"], macros)
-        regex = re.compile(r"(?<![\w$£€#/.-])(?:" + body + r")(?![\w%$])", _FLAGS)
+        regex = re.compile(r"(?<![\w$£€#/.-])(?:" + body + r")(?![\w%$]|-old)", _FLAGS)
         out.append(Rule(r["name"], r["kind"], regex, i))
     return tuple(out)
 
@@ -158,6 +159,10 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False
         if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
             return False
+    if hit.rule.kind == "duration" and re.match(r"-?\s*old\b", text[hit.end:hit.end + 6]):
+        return False  # ages: "a 6-year-old boy"
+    if hit.rule.kind == "duration" and re.search(r"\w-quarters?$", hit.match.group(0), re.IGNORECASE):
+        return False  # fractions: "three-quarters"
     if hit.rule.kind == "duration":
         # "a year" etc. only with an explicit quantity or phrase around it; bare "the second" is not a duration
         if hit.group("unit") and hit.group("unit").lower() == "second" and not hit.group("num").isdigit():

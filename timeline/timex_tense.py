@@ -36,6 +36,22 @@ def sentence_tense(sentence: str) -> str | None:
     return None
 
 
+def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually)."""
+    best: tuple[int, str] | None = None
+    for tense, pattern in _cues().items():
+        for m in pattern.finditer(text, lo, hi):
+            if m.end() <= start:
+                dist = start - m.end()
+            elif m.start() >= end:
+                dist = m.start() - end + 3
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, tense)
+    return best[1] if best else None
+
+
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Prof|Inc|Corp|Co|Ltd|"
                      r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Mt|Ft|U\.S|U\.N|a\.m|p\.m)\.)$")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z•\-*])")
@@ -61,8 +77,9 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|although|though|w
                            r"because|since|until|who|which)\s")
 
 
-def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> str:
-    """The clause of the sentence that holds text[start:end] (cut at semicolons, dashes and conjunctions)."""
+def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the clause of the sentence that holds text[start:end] (cut at semicolons, dashes and
+    conjunctions)."""
     s, e = sent
     left = s
     for m in _CLAUSE_BREAK.finditer(text, s, start):
@@ -71,4 +88,4 @@ def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> str
     m = _CLAUSE_BREAK.search(text, end, e)
     if m:
         right = m.start()
-    return text[left:right]
+    return left, right
