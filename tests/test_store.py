@@ -69,3 +69,21 @@ def test_bad_input_is_recorded_and_batch_continues(tmp_path: Path, seed_path: Pa
     conn = sqlite3.connect(db)
     (path, reason), = conn.execute("select path, reason from ingest_errors").fetchall()
     assert path.endswith("bad.txt") and "publication date" in reason
+
+
+def test_changed_article_replaces_its_events(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("---\npublished: 2019-06-10\nurl: https://example.org/changing\n---\n"
+                 "The foreign ministers of France and Germany met in Paris on Friday to discuss the budget.\n")
+    db = tmp_path / "change.db"
+    ingest_paths(str(db), [str(f)], quiet=True)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select date from events").fetchall() == [("2019-06-07",)]
+    f.write_text("---\npublished: 2019-06-10\nurl: https://example.org/changing\n---\n"
+                 "The foreign ministers of France and Germany met in Berlin on Thursday to discuss the budget.\n")
+    summary = ingest_paths(str(db), [str(f)], quiet=True)
+    assert summary.replaced == 1
+    assert conn.execute("select date from events").fetchall() == [("2019-06-06",)]
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 1
+    assert conn.execute("select count(*) from event_countries where event_id not in (select id from events)"
+                        ).fetchone()[0] == 0

@@ -43,7 +43,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str, dated_only:
     when = _published(published)
     stdin_text = sys.stdin.read() if "-" in paths else None
     records, failed = [], 0
-    for name, item in iter_articles(list(paths), when, stdin_text):
+    for _name, item in iter_articles(list(paths), when, stdin_text):
         if isinstance(item, SourceError):
             click.echo(f"error: {item}", err=True)
             failed += 1

@@ -14,11 +14,25 @@ from timeline.status import mention_status
 from timeline.text import Sentence, sentences
 from timeline.timex import Timex, find_timexes, sentence_tense
 
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+|:\s+(?=[A-Z])")
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+|:\s+(?=[A-Z])"
+    r"|,\s+(?=(?:citing|according\s+to|saying|adding|who|which|whose|where|one\s+of\s+the\b"
+    r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
+)
+PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
+ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
-PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
+NP_BREAK = re.compile(
+    r"[,;:—–]|\b(?:was|were|is|are|be|been|did|does|do|has|have|had|will|would|could|may|might|should|to|that|"
+    r"which|who|planned|scheduled|set|expected|due|ended|began|in\s+light|because|after|before|said|says)\b",
+    re.IGNORECASE,
+)
+NP_BEFORE_CHARS = 32
+POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+NP_AFTER_CHARS = 70
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -106,6 +120,13 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def referable_families() -> frozenset[str]:
+    """Families whose undated nominal references may join a dated event of the same article."""
+    data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
+    return frozenset(data.get("referable_families", []))
+
+
 def event_types() -> dict[str, EventType]:
     """All event types by name."""
     return {r.event_type.type: r.event_type for r in trigger_rules()}
@@ -138,7 +159,8 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def link_date(
-    trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]], clause: tuple[int, int]
+    text: str, trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]],
+    clause: tuple[int, int],
 ) -> Timex | None:
     """The DATE expression that belongs to a trigger: nearest in its clause, not past another trigger."""
     a, b = trigger
@@ -146,11 +168,11 @@ def link_date(
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.start < clause[0] or t.end > clause[1]:
             continue
-        gap = t.start - b if t.start >= b else a - t.end
-        if gap < 0:
-            continue
+        gap = t.start - b if t.start >= b else a - t.end if t.end <= a else 0
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
-        if kind == "noun" and (gap > NOUN_DATE_CHARS or between):
+        if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
+            continue
+        if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
         cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5)
         if best_cost is None or cost < best_cost:
@@ -187,6 +209,22 @@ def participants_of(
     return people, place
 
 
+def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors named in a nominal trigger's own phrase: "the Xi-Kim summit", "his meeting with Xi"."""
+    before = text[max(0, a - NP_BEFORE_CHARS):a]
+    cuts = list(NP_BREAK.finditer(before))
+    lo = a - len(before) + (cuts[-1].end() if cuts else 0)
+    after = text[b:b + NP_AFTER_CHARS]
+    cut = NP_BREAK.search(after)
+    hi = b + (cut.start() if cut else len(after))
+    found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
+    if found and POSSESSIVE.search(text[lo:a]):
+        antecedent = [m for m in actors if m.end - offset <= lo and m.kind in ("person", "state")]
+        if antecedent:
+            found.insert(0, antecedent[-1])
+    return found
+
+
 def mentions_in(
     sentence: Sentence, timexes: list[Timex], actors: list[ActorMention], published: dt.date
 ) -> list[EventMention]:
@@ -203,11 +241,15 @@ def mentions_in(
     for rule, a, b in triggers:
         c0, c1 = clause_bounds(text, a)
         others = [s for s in spans if s != (a, b)]
-        rel = link_date((a, b), rule.kind, rel_timexes, others, (c0, c1))
+        rel = link_date(text, (a, b), rule.kind, rel_timexes, others, (c0, c1))
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         start = timex.date_start if timex is not None else None
         status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense)
-        clause_actors = [m for m in actors if sentence.start + c0 <= m.start and m.end <= sentence.start + c1]
+        hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
+        clause_actors = [m for m in actors if sentence.start + c0 <= m.start and m.end <= sentence.start + c1
+                         and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
+        if rule.kind == "noun":
+            clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type, (sentence.start + a, sentence.start + b),
                                         clause_actors, text[c0:c1], sentence.start + c0)
         out.append(EventMention(rule.event_type, rule.label, rule.kind, status, sentence, sentence.start + a,

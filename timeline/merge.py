@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import EventMention
+from timeline.events import EventMention, referable_families
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
                   "week": 6, "day": 7, "time": 8}
@@ -126,8 +126,11 @@ def report_from(m: EventMention) -> Report:
 def absorb(r: Report, m: EventMention) -> None:
     """Add a mention to a report: its parties join, a finer date of its own replaces the report's."""
     r.mentions.append(m)
+    known = set(r.countries)
     for p in m.participants:
         item = (p.actor_id, p.name, p.kind, p.country, p.role)
+        if known and p.country not in known:
+            continue
         if not any(q[0] == p.actor_id for q in r.participants):
             r.participants.append(item)
     r.place = r.place or m.place
@@ -160,6 +163,8 @@ def merge_article(mentions: Iterable[EventMention]) -> list[Report]:
         if m.dated:
             continue
         cand = report_from(m)
+        if m.kind == "noun" and m.event_type.family not in referable_families():
+            continue
         matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
                    and countries_compatible(r.countries, cand.countries, allow_empty=False)]
         if len(matches) == 1:

@@ -83,6 +83,8 @@ def split_front_matter(raw: str, name: str) -> tuple[dict, str]:
         return {}, raw
     try:
         meta = yaml.safe_load(m.group(1)) or {}
+    except ValueError as exc:  # an impossible date such as 2018-02-30
+        raise SourceError(f"{name}: front matter has an impossible value ({exc}); fix it") from None
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0]
         raise SourceError(f"{name}: front matter is not valid YAML ({first}); fix it or remove it") from None

@@ -86,6 +86,8 @@ def mention_status(
         return "planned"
     if tense == "future" and event_start is None:
         return "planned"
+    if kind == "verb" and re.search(r"\bto\s*$", clause_before):
+        return "possible"  # a bare infinitive ("difficult to reach a deal") reports no fact
     return "occurred"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, create_engine, delete, select
 
 from timeline.merge import Report, cluster, date_conflict, event_id, event_status
@@ -38,7 +39,22 @@ def connect(path: str | Path) -> Engine:
 
     SQLModel.metadata.create_all(engine)
     ensure_search(Path(path))
+    seed_actors(engine)
     return engine
+
+
+def seed_actors(engine: Engine) -> None:
+    """Fill the actors table with every state, organisation and person of the dictionary (once)."""
+    from timeline.actors import ActorDictionary
+
+    with Session(engine) as session:
+        if session.exec(select(Actor.id).limit(1)).first() is not None:
+            return
+        d = ActorDictionary.load()
+        rows = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
+                for a in [*d.countries(), *d.organisations(), *d.persons()]]
+        session.exec(sqlite_insert(Actor).values(rows).on_conflict_do_nothing())
+        session.commit()
 
 
 FTS_COLUMNS = {"events": ["summary", "evidence", "date_text", "place"], "articles": ["title", "text"]}
@@ -67,10 +83,13 @@ def ingest_article(engine: Engine, source: SourceArticle, reports: list[Report])
     with Session(engine) as session:
         stored = find_article(session, source.key)
         blocks: set[str] = set()
+        previous_events: set[int] = set()
         if stored is not None:
             if stored.sha256 == source.sha256:
                 return IngestResult(stored.id, "unchanged", stored.event_count)
-            blocks |= set(session.exec(select(Mention.block).where(Mention.article_id == stored.id)).all())
+            old = session.exec(select(Mention.block, Mention.event_id).where(Mention.article_id == stored.id)).all()
+            blocks |= {b for b, _ in old}
+            previous_events = {e for _, e in old if e is not None}
             session.exec(delete(Mention).where(Mention.article_id == stored.id))
             outcome = "replaced"
         else:
@@ -88,7 +107,7 @@ def ingest_article(engine: Engine, source: SourceArticle, reports: list[Report])
             for m in r.mentions:
                 session.add(mention_row(stored.id, r, m))
         session.flush()
-        recluster(session, blocks)
+        recluster(session, blocks, previous_events)
         session.commit()
         return IngestResult(stored.id, outcome, len(reports))
 
@@ -127,25 +146,27 @@ def reports_in_blocks(session: Session, blocks: Iterable[str]) -> list[tuple[Rep
     return out
 
 
-def recluster(session: Session, blocks: Iterable[str]) -> None:
-    """Recompute the events of the given blocks from all their stored reports."""
+def recluster(session: Session, blocks: Iterable[str], previous_events: Iterable[int] = ()) -> None:
+    """Recompute the events of the given blocks from all their stored reports; drop events left without any."""
     pairs = reports_in_blocks(session, blocks)
     rows_of = {id(r): rows for r, rows in pairs}
-    old_ids = {m.event_id for _, rows in pairs for m in rows if m.event_id is not None}
+    old_ids = {m.event_id for _, rows in pairs for m in rows if m.event_id is not None} | set(previous_events)
     clusters = cluster([r for r, _ in pairs])
     new_ids = {event_id(c) for c in clusters}
+    for c in clusters:
+        eid = event_id(c)
+        mentions = [m for r in c for m in rows_of[id(r)]]
+        with session.no_autoflush:
+            write_event(session, eid, c, mentions)
+            for m in mentions:
+                m.event_id = eid
+                session.add(m)
+        session.flush()
     stale = old_ids - new_ids
     if stale:
         session.exec(delete(EventActor).where(EventActor.event_id.in_(stale)))
         session.exec(delete(EventCountry).where(EventCountry.event_id.in_(stale)))
         session.exec(delete(Event).where(Event.id.in_(stale)))
-    for c in clusters:
-        eid = event_id(c)
-        mentions = [m for r in c for m in rows_of[id(r)]]
-        for m in mentions:
-            m.event_id = eid
-            session.add(m)
-        write_event(session, eid, c, mentions)
 
 
 def write_event(session: Session, eid: int, c: list[Report], mentions: list[Mention]) -> None:
@@ -180,15 +201,14 @@ def write_event(session: Session, eid: int, c: list[Report], mentions: list[Ment
     ev.source = session.exec(select(Article.source).where(Article.key == first.article_key)).first()
     session.add(ev)
     session.flush()
-    for (actor_id, role), (_, name, kind, country, _) in participants.items():
-        if session.get(Actor, actor_id) is None:
-            session.add(Actor(id=actor_id, name=name, kind=kind, country=country))
+    actor_rows = [{"id": a, "name": name, "kind": kind, "country": country}
+                  for (a, _), (_, name, kind, country, _) in participants.items()]
+    actor_rows += [{"id": c, "name": c, "kind": "state", "country": c} for c in countries]
+    session.exec(sqlite_insert(Actor).values(actor_rows).on_conflict_do_nothing())
+    for actor_id, role in participants:
         session.add(EventActor(event_id=eid, actor_id=actor_id, role=role))
     for country in countries:
-        if session.get(Actor, country) is None:
-            session.add(Actor(id=country, name=country, kind="state", country=country))
         session.add(EventCountry(event_id=eid, country=country))
-    session.flush()
 
 
 def record_error(engine: Engine, path: str, reason: str) -> None:
