@@ -218,7 +218,11 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     cut = NP_BREAK.search(after)
     hi = b + (cut.start() if cut else len(after))
     found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
-    if found and POSSESSIVE.search(text[lo:a]):
+    subject = [m for m in actors if m.end - offset <= a and m.kind in ("person", "state", "organisation")]
+    lead = next((m for m in subject if m.kind == "person"), subject[0] if subject else None)
+    if found and lead and re.match(r"\s+with\b", text[b:hi]) and lead not in found:
+        found.insert(0, lead)  # "X ... for talks with Y": X takes part too
+    elif found and POSSESSIVE.search(text[lo:a]):
         antecedent = [m for m in actors if m.end - offset <= lo and m.kind in ("person", "state")]
         if antecedent:
             found.insert(0, antecedent[-1])
@@ -267,10 +271,23 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         return []
     timexes = find_timexes(article.text, article.published)
     actors = dictionary.find(article.text, when=article.published)
+    actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
     out: list[EventMention] = []
     for s in sents:
         out.extend(mentions_in(s, timexes, [a for a in actors if s.start <= a.start < s.end], article.published))
     _inherit_talks_parties(out)
+    return out
+
+
+def group_actors(dictionary: ActorDictionary, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actor mentions for group references ("the two sides", "both leaders") that name their members."""
+    from timeline.actors_groups import find_groups
+
+    out = []
+    for g in find_groups(text, actors):
+        for actor_id in g.actor_ids:
+            a = dictionary.get(actor_id)
+            out.append(ActorMention(g.start, g.end, g.text, a.id, a.name, a.kind, a.country, "group"))
     return out
 
 
