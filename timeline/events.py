@@ -274,9 +274,27 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
     out: list[EventMention] = []
     for s in sents:
-        out.extend(mentions_in(s, timexes, [a for a in actors if s.start <= a.start < s.end], article.published))
+        local = [a for a in actors if s.start <= a.start < s.end]
+        local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
+        out.extend(mentions_in(s, timexes, local, article.published))
     _inherit_talks_parties(out)
     return out
+
+
+def resolve_as_of(
+    dictionary: ActorDictionary, text: str, sentence: Sentence, local: list[ActorMention], timexes: list[Timex],
+    published: dt.date,
+) -> list[ActorMention]:
+    """Re-resolve short names and titles of a sentence about another time ("Kim" in 2005) as of that time."""
+    if not any(a.form in ("surname", "title") for a in local):
+        return local
+    when = next((t.date_start for t in timexes if sentence.start <= t.start < sentence.end and t.date_start
+                 and t.type == "DATE"), None)
+    if when is None or abs(when.year - published.year) < 2:
+        return local
+    again = [a for a in dictionary.find(text[:sentence.end], when=when) if a.start >= sentence.start]
+    by_span = {(a.start, a.end): a for a in again}
+    return [by_span.get((a.start, a.end), a) if a.form in ("surname", "title") else a for a in local]
 
 
 def group_actors(dictionary: ActorDictionary, text: str, actors: list[ActorMention]) -> list[ActorMention]:
