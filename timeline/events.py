@@ -33,6 +33,9 @@ NP_BREAK = re.compile(
 NP_BEFORE_CHARS = 32
 POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 NP_AFTER_CHARS = 70
+LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
+PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
+                  "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -85,6 +88,7 @@ class EventMention:
     timex: Timex | None
     participants: list[Participant] = field(default_factory=list)
     place: str | None = None
+    lead: bool = False
 
     @property
     def countries(self) -> list[str]:
@@ -278,7 +282,16 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published))
     _inherit_talks_parties(out)
+    lead = {s.start for s in sents[:LEAD_SENTENCES]}
+    for m in out:
+        m.lead = m.sentence.start in lead
     return out
+
+
+def is_past_verb(trigger: str) -> bool:
+    """Whether a verbal trigger is in the simple past ("met", "signed", "broke off")."""
+    first = trigger.split()[0].lower()
+    return first.endswith("ed") or first in PAST_IRREGULAR
 
 
 def resolve_as_of(

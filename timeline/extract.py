@@ -14,7 +14,7 @@ RECORD_KEYS = ("date", "date_start", "date_end", "precision", "date_text", "date
 
 def extract_reports(article: Article, dictionary: ActorDictionary | None = None) -> list[Report]:
     """The events an article reports, each with all its mentions in the article."""
-    reports = merge_article(extract_mentions(article, dictionary))
+    reports = merge_article(extract_mentions(article, dictionary), article.published)
     for i, r in enumerate(reports):
         r.article_key = article.key
         r.published = article.published.isoformat() if article.published else ""

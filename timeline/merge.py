@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import EventMention, referable_families
+from timeline.events import EventMention, is_past_verb, referable_families
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
                   "week": 6, "day": 7, "time": 8}
@@ -142,8 +142,11 @@ def absorb(r: Report, m: EventMention) -> None:
             r.event_type, r.label, r.cameo_code = "summit", m.label, m.event_type.cameo
 
 
-def merge_article(mentions: Iterable[EventMention]) -> list[Report]:
-    """Group an article's mentions into reports: dated ones by date, then references to them."""
+def merge_article(mentions: Iterable[EventMention], published: dt.date | None = None) -> list[Report]:
+    """Group an article's mentions into reports: dated ones by date, then references to them.
+
+    With `published`, an undated past event reported in the lead takes the publication day
+    (date_source = publication)."""
     mentions = list(mentions)
     reports: list[Report] = []
     for m in mentions:
@@ -172,6 +175,14 @@ def merge_article(mentions: Iterable[EventMention]) -> list[Report]:
         elif not matches and (m.kind == "verb" or m.status != "occurred") and cand.countries:
             reports.append(cand)
     _set_codes(reports)
+    if published is not None:
+        for r in reports:
+            first = r.mentions[0]
+            if (r.date is None and r.status == "occurred" and first.lead and first.kind == "verb"
+                    and is_past_verb(first.trigger)):
+                day = published.isoformat()
+                r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"
+                r.date_source, r.date_text = "publication", None
     return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
 
 
