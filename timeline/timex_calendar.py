@@ -133,12 +133,14 @@ def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> i
 def weekday_date(dow: int, dct: dt.date, direction: str | None) -> dt.date:
     """The date of ISO weekday dow: "past" = on or before the DCT, "future" = after it, else the nearest."""
     delta = dow - dct.isoweekday()
+    if delta == 0:
+        return dct
     if direction == "past":
         return dct + dt.timedelta(days=delta if delta <= 0 else delta - 7)
     if direction == "future":
         return dct + dt.timedelta(days=delta if delta > 0 else delta + 7)
-    if delta > 3:
+    if delta > 2:
         delta -= 7
-    elif delta < -3:
+    elif delta < -4:
         delta += 7
     return dct + dt.timedelta(days=delta)

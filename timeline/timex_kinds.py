@@ -63,6 +63,9 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
             mod = "APPROX"
     rel = _low(hit.group("rel"))
     source = "explicit"
+    yrel = _low(hit.group("yrel"))
+    if yrel:
+        year, source = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel], "relative"
     if month is None:
         return Norm("DATE", f"{year:04d}", mod, source)
     if year is None:
@@ -274,7 +277,7 @@ def norm_season(hit: Hit, ctx: Context) -> Norm | None:
     contains = cal.add_months(dt.date(y, start_m, 1), 3) > ctx.dct
     way = rel_direction(rel) if rel and rel != "the" else direction(ctx)
     if rel == "this":
-        pass
+        y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month < 3 else ctx.dct.year
     elif way == "past" and (contains and rel) or False:
         y -= 1
     elif way == "future" and not contains:

@@ -142,11 +142,9 @@ def month_of(word: str) -> int:
 
 
 def direction(ctx: Context) -> str | None:
-    """How a bare month or weekday is resolved: "past", "future" (also for present tense) or None."""
-    if ctx.tense == "past":
-        return "past"
-    if ctx.tense in ("future", "present"):
-        return "future"
+    """How a bare month or weekday is resolved: "past", "future" or None (the nearest)."""
+    if ctx.tense in ("past", "future"):
+        return ctx.tense
     return None
 
 

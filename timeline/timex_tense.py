@@ -37,19 +37,21 @@ def sentence_tense(sentence: str) -> str | None:
 
 
 def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
-    """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually)."""
-    best: tuple[int, str] | None = None
-    for tense, pattern in _cues().items():
+    """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
+    nearest cue on the left, or failing that the nearest on the right."""
+    best: tuple[int, int, str] | None = None
+    for rank, (tense, pattern) in enumerate(_cues().items()):
         for m in pattern.finditer(text, lo, hi):
             if m.end() <= start:
-                dist = start - m.end()
+                key = (0, start - m.end(), rank)
             elif m.start() >= end:
-                dist = m.start() - end + 3
+                key = (1, m.start() - end, rank)
             else:
                 continue
-            if best is None or dist < best[0]:
-                best = (dist, tense)
-    return best[1] if best else None
+            if best is None or key < best[:2] + (best[2],):
+                best = (key[0], key[1], key[2])
+                found = tense
+    return found if best else None
 
 
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Prof|Inc|Corp|Co|Ltd|"
