@@ -137,12 +137,12 @@ def event_types() -> dict[str, EventType]:
 
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
-    """Non-overlapping trigger matches in a sentence; earlier rules win, then longer matches."""
+    """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
     found = []
     for rule in trigger_rules():
         for m in rule.pattern.finditer(text):
             found.append((rule, m.start(), m.end()))
-    found.sort(key=lambda f: (f[0].rank, f[1]))
+    found.sort(key=lambda f: (f[0].kind != "verb", f[0].rank, f[1]))
     kept: list[tuple[TriggerRule, int, int]] = []
     for rule, a, b in found:
         if all(b <= ka or a >= kb for _, ka, kb in kept):

@@ -170,6 +170,10 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             continue
         matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
                    and countries_compatible(r.countries, cand.countries, allow_empty=False)]
+        if len(matches) > 1:
+            shared = [len(set(r.countries) & set(cand.countries)) for r in matches]
+            best = max(shared)
+            matches = [r for r, n in zip(matches, shared, strict=True) if n == best]
         if len(matches) == 1:
             absorb(matches[0], m)
         elif not matches and (m.kind == "verb" or m.status != "occurred") and cand.countries:

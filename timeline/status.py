@@ -11,6 +11,13 @@ import yaml
 STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled", "postponed")
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
+LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
+LATE_VERB = {
+    "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
+                            r"(?:cancell?ed|called\s+off|scrapped|abandoned)\b", re.IGNORECASE),
+    "postponed": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:again\s+)?"
+                            r"(?:postponed|delayed|put\s+off|pushed\s+back)\b", re.IGNORECASE),
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ def mention_status(
         if r.after[status].search(after):
             found.add(status)
         if r.clause[status].search(clause_before):
+            found.add(status)
+    for status in ("cancelled", "postponed"):
+        if LATE_VERB[status].search(clause_after[:LATE_CHARS]):
             found.add(status)
     future_date = event_start is not None and event_start > published
     for status in ("negated", "cancelled", "postponed"):
