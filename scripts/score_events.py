@@ -96,6 +96,7 @@ class Scores:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    lenient_tp: int = 0
     status_ok: int = 0
     type_ok: int = 0
     errors: Counter = field(default_factory=Counter)
@@ -126,11 +127,20 @@ class Scores:
         """Share of matched pairs with the gold event type."""
         return self.type_ok / self.tp if self.tp else 0.0
 
+    @property
+    def lenient_f1(self) -> float:
+        """F1 when overlapping dates count as a match (diagnostic: how much is date precision)."""
+        n_pred, n_gold = self.tp + self.fp, self.tp + self.fn
+        p = self.lenient_tp / n_pred if n_pred else 0.0
+        r = self.lenient_tp / n_gold if n_gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         """Numbers for JSON output and tests."""
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4),
                 "status_accuracy": round(self.status_accuracy, 4), "type_accuracy": round(self.type_accuracy, 4),
+                "lenient_f1": round(self.lenient_f1, 4),
                 "errors": dict(self.errors.most_common())}
 
 
@@ -150,9 +160,10 @@ def shared_countries(pred: Event, gold: Event) -> int:
     return len(set(pred.countries) & set(gold.countries))
 
 
-def compatible(pred: Event, gold: Event) -> bool:
-    """Whether a prediction may be matched to a gold event."""
-    return date_inside(pred, gold) and shared_countries(pred, gold) > 0
+def compatible(pred: Event, gold: Event, lenient: bool = False) -> bool:
+    """Whether a prediction may be matched to a gold event (lenient: overlapping dates are enough)."""
+    dates_ok = _overlaps(pred, gold) if lenient else date_inside(pred, gold)
+    return dates_ok and shared_countries(pred, gold) > 0
 
 
 def _width(e: Event) -> int:
@@ -162,15 +173,16 @@ def _width(e: Event) -> int:
     return (dt.date.fromisoformat(e.end) - dt.date.fromisoformat(e.start)).days  # type: ignore[arg-type]
 
 
-def match(predicted: list[Event], gold: list[Event]) -> list[tuple[int, int]]:
+def match(predicted: list[Event], gold: list[Event], lenient: bool = False) -> list[tuple[int, int]]:
     """One-to-one greedy matching; returns (gold index, predicted index) pairs.
 
-    Undated predictions and undated gold events never match.
+    Undated predictions and undated gold events never match. ``lenient`` (a diagnostic, not the score)
+    accepts any overlap of the date intervals, so a prediction coarser than the gold date also matches.
     """
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
-            if compatible(p, g):
+            if compatible(p, g, lenient):
                 rank = (p.event_type == g.event_type, p.status == g.status, shared_countries(p, g), -_width(p))
                 candidates.append((rank, -gi, -pi))
     candidates.sort(reverse=True)
@@ -200,20 +212,23 @@ def _same_sentence(a: Event, b: Event) -> bool:
 
 
 def miss_kind(g: Event, res: ArticleResult) -> str:
-    """Why a dated gold event was not matched."""
-    preds = res.predicted
-    for p in preds:
-        if _same_sentence(g, p) or _overlaps(p, g):
-            if shared_countries(p, g) and _overlaps(p, g):
-                return "date coarser than gold" if p.start <= g.start and g.end <= p.end else "date off"
-    for p in preds:
-        if _same_sentence(g, p):
+    """Why a dated gold event was not matched (the first explanation that fits)."""
+    matched_p = {p for _, p in res.pairs}
+    free = [p for i, p in enumerate(res.predicted) if i not in matched_p]
+    taken = [p for i, p in enumerate(res.predicted) if i in matched_p]
+    for p in free:
+        if _same_sentence(g, p) or (_overlaps(p, g) and shared_countries(p, g)):
             if date_inside(p, g):
                 return "countries wrong"
+            if _overlaps(p, g):
+                coarser = p.start <= g.start and g.end <= p.end  # type: ignore[operator]
+                return "date coarser than gold" if coarser else "date off"
             return "dated wrongly"
-    for p in preds:
-        if date_inside(p, g) and not shared_countries(p, g):
+    for p in free:
+        if date_inside(p, g):
             return "countries wrong"
+    if any(_same_sentence(g, p) for p in taken):
+        return "merged into another event"
     if any(_same_sentence(g, u) for u in res.undated):
         return "left undated"
     return "not extracted"
@@ -294,6 +309,7 @@ def score_articles(devset: Path = DEVSET, predictions: dict[str, list[Event]] | 
         scores.tp += len(res.pairs)
         scores.fp += len(res.false_positives)
         scores.fn += len(res.missed)
+        scores.lenient_tp += len(match(dated, gold_events, lenient=True))
         for gi, pi in res.pairs:
             g, p = gold_events[gi], dated[pi]
             scores.status_ok += g.status == p.status
@@ -346,6 +362,7 @@ def print_summary(scores: Scores) -> None:
     print(f"F1              {scores.f1:.3f}")
     print(f"status accuracy {scores.status_accuracy:.3f}  (on {scores.tp} matched pairs)")
     print(f"type accuracy   {scores.type_accuracy:.3f}  (on {scores.tp} matched pairs)")
+    print(f"lenient F1      {scores.lenient_f1:.3f}  (diagnostic: overlapping dates count as a match)")
     if scores.errors:
         print("error kinds:")
         for kind, n in scores.errors.most_common():
