@@ -107,8 +107,12 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
 def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
     """Durations: "three years", "the past two months", "a 10-year plan", "about an hour"."""
     num = hit.group("num")
+    if num is None:  # "for years"
+        return Norm("DURATION", duration_value(None, unit_code(hit.group("unit"))), None, "explicit")
     n = number(num)
     unit = unit_code(hit.group("unit"))
+    if hit.group("unit")[0].isupper():
+        return None  # a title: "60 Minutes"
     lnum = _low(num)
     before = ctx.text[max(0, hit.start - 25):hit.start]
     if lnum in ("a", "an") and not hit.group("drel") and not hit.group("approx") and re.search(
