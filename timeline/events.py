@@ -22,6 +22,7 @@ CLAUSE_BREAK = re.compile(
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
+MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
@@ -178,6 +179,9 @@ def link_date(
             continue
         if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
+        if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (
+                kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS):
+            continue  # "the 2015 nuclear deal": the date of another thing
         cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost

@@ -119,6 +119,8 @@ def report_from(m: EventMention) -> Report:
     if t is not None and t.date_start is not None and t.date_end is not None:
         r.date, r.date_start, r.date_end = t.value, t.date_start.isoformat(), t.date_end.isoformat()
         r.precision, r.date_text, r.date_source = t.granularity, t.text, t.source
+        if "T" in t.value and t.date_start == t.date_end:  # a time of day: events are dated to the day
+            r.date, r.precision = t.date_start.isoformat(), "day"
     r.participants = [(p.actor_id, p.name, p.kind, p.country, p.role) for p in m.participants]
     return r
 

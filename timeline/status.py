@@ -82,6 +82,8 @@ def mention_status(
     for status in ("cancelled", "postponed"):
         if LATE_VERB[status].search(clause_after[:LATE_CHARS]):
             found.add(status)
+    if re.search(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+)?$", clause_before) and re.match(r"\s*off\b", clause_after):
+        found.add("cancelled")  # "called the meeting off"
     future_date = event_start is not None and event_start > published
     for status in ("negated", "cancelled", "postponed"):
         if status in found:
