@@ -20,6 +20,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
 )
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
+BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -177,6 +178,8 @@ def link_date(
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
             continue
+        if t.start >= b and BOUND_WORDS.search(text[b:t.start]):
+            continue  # "will not meet before his inauguration in January": a bound, not the date
         if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
         if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (

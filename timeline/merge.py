@@ -151,8 +151,13 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     (date_source = publication)."""
     mentions = list(mentions)
     reports: list[Report] = []
+    by_verb: dict[tuple[int, int], Report] = {}
     for m in mentions:
         if not m.dated:
+            continue
+        key = (m.sentence.start, m.timex.start)
+        if m.kind == "noun" and key in by_verb:
+            absorb(by_verb[key], m)  # "met on Friday for a summit": one event
             continue
         cand = report_from(m)
         for r in reports:
@@ -164,6 +169,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                 break
         else:
             reports.append(cand)
+        if m.kind == "verb":
+            by_verb.setdefault((m.sentence.start, m.timex.start), next(r for r in reports if m in r.mentions))
     for m in mentions:
         if m.dated:
             continue
