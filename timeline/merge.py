@@ -76,14 +76,18 @@ class Report:
 
 
 def _headline_names(participants: list[tuple[str, str, str, str | None, str]]) -> list[str]:
-    """People and organisations by name, and states not already represented by one of their people."""
+    """People and organisations by name, and states not already represented by one of their people;
+    targets and hosts of a directed event come last, after an arrow."""
     people_countries = {c for _, _, kind, c, _ in participants if kind == "person"}
-    names: list[str] = []
+    sides: dict[bool, list[str]] = {False: [], True: []}
     for _, name, kind, country, role in participants:
-        if role == "location" or (kind == "state" and country in people_countries) or name in names:
+        if role == "location" or (kind == "state" and country in people_countries):
             continue
-        names.append(name)
-    return names
+        if name not in sides[False] and name not in sides[True]:
+            sides[role in ("target", "host")].append(name)
+    if sides[False] and sides[True]:
+        return [", ".join(sides[False]) + " → " + ", ".join(sides[True])]
+    return sides[False] + sides[True]
 
 
 def precision_rank(precision: str | None) -> int:
