@@ -289,6 +289,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published))
     _inherit_talks_parties(out)
+    _inherit_previous_parties(out, sents)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:
         m.lead = m.sentence.start in lead
@@ -337,6 +338,20 @@ def _inherit_talks_parties(mentions: list[EventMention]) -> None:
             last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants]
         elif not m.countries and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
             m.participants = list(last)
+
+
+def _inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]) -> None:
+    """A mention naming no state ("it took effect", "the truce") takes the parties of the mention just before it,
+    in the same or the previous sentence."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    previous: EventMention | None = None
+    for m in mentions:
+        if (not any(p.kind in ("state", "person") for p in m.participants) and previous is not None
+                and previous.countries and index[m.sentence.start] - index[previous.sentence.start] <= 1):
+            m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
+                              for p in previous.participants if p.role != "location"] + m.participants
+        if m.countries:
+            previous = m
 
 
 def _shift(t: Timex, delta: int) -> Timex:

@@ -12,6 +12,8 @@ PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4,
 SOURCE_RANK = {"explicit": 0, "inferred": 1, "anchored": 2, "relative": 3, "publication": 4}
 RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "proposed", "possible")
 CONFLICT_DAYS = 3
+CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
+CONTEXT_CHARS = 300
 
 
 @dataclass
@@ -193,14 +195,29 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             reports.append(cand)
     _set_codes(reports)
     if published is not None:
-        for r in reports:
-            first = r.mentions[0]
-            if (r.date is None and r.status == "occurred" and first.lead and first.kind == "verb"
-                    and is_past_verb(first.trigger)):
+        _date_from_context(sorted(reports, key=lambda r: r.mentions[0].trigger_start), published)
+    return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
+
+
+def _date_from_context(reports: list[Report], published: dt.date) -> None:
+    """Undated past events of the news: the day of the news event just before them (date_source = context),
+    or, in the lead, the publication day (date_source = publication)."""
+    recent = published - dt.timedelta(days=CONTEXT_DAYS)
+    last: Report | None = None
+    for r in reports:
+        first = r.mentions[0]
+        if (r.date is None and r.status == "occurred" and first.kind == "verb" and is_past_verb(first.trigger)):
+            near = last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
+            if near:
+                r.date, r.date_start, r.date_end = last.date, last.date_start, last.date_end
+                r.precision, r.date_source, r.date_text = last.precision, "context", last.date_text
+            elif first.lead:
                 day = published.isoformat()
                 r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"
                 r.date_source, r.date_text = "publication", None
-    return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
+        if (r.status == "occurred" and r.precision == "day" and r.date_start
+                and recent.isoformat() <= r.date_start <= published.isoformat()):
+            last = r
 
 
 def _set_codes(reports: list[Report]) -> None:

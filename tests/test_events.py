@@ -1,0 +1,118 @@
+"""Event mentions: types, status, date links, participants, and merging within an article."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import extract_reports
+from timeline.sources import Article
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def reports(text: str, published: dt.date = PUBLISHED):
+    return extract_reports(Article(text=text, published=published, path="test"))
+
+
+def one(text: str, event_type: str | None = None, published: dt.date = PUBLISHED):
+    found = [r for r in reports(text, published) if event_type is None or r.event_type == event_type]
+    assert len(found) == 1, [(r.event_type, r.date, r.status) for r in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("The foreign ministers of Germany and France met in Paris on Monday to prepare the summit.", "occurred"),
+    ("The foreign ministers of Germany and France will meet in Paris next week.", "planned"),
+    ("The foreign ministers of Germany and France could meet in Paris next week, diplomats said.", "possible"),
+    ("The foreign ministers of Germany and France did not meet in Paris on Monday as planned.", "negated"),
+    ("A planned meeting between the leaders of Germany and France in Paris next week was called off.",
+     "cancelled"),
+    ("A meeting between the foreign ministers of Germany and France next week has been postponed.",
+     "postponed"),
+])
+def test_status_from_the_sentence(sentence: str, status: str) -> None:
+    r = one(sentence)
+    assert r.status == status
+    assert {"DEU", "FRA"} <= set(r.countries)
+
+
+def test_bare_month_in_past_sentence_is_this_year_and_in_plan_is_next() -> None:
+    past = one("Japan and South Korea signed a trade agreement in March, officials said.", "agreement")
+    assert (past.date, past.date_source, past.status) == ("2019-03", "inferred", "occurred")
+    plan = one("Japan and South Korea will sign a trade agreement in March, officials said.", "agreement")
+    assert (plan.date, plan.status) == ("2020-03", "planned")
+
+
+def test_each_event_takes_its_own_date() -> None:
+    found = reports("The talks between Iran and the European Union collapsed in 2012, and in 2013 the two sides "
+                    "signed an interim agreement in Geneva.")
+    by_type = {r.event_type: r for r in found}
+    assert by_type["suspension"].date == "2012"
+    assert by_type["agreement"].date == "2013"
+
+
+def test_date_of_the_report_is_not_the_event_date() -> None:
+    r = one("President Vladimir Putin will visit Turkey, the Kremlin said on Monday.", "visit")
+    assert r.date is None and r.status == "planned"
+
+
+def test_visit_host_and_place() -> None:
+    r = one("Indian Prime Minister Narendra Modi visited Japan on Monday.", "visit")
+    roles = {p[0]: p[4] for p in r.participants}
+    assert roles["JPN"] == "host"
+    assert r.place == "Japan" and r.date == "2019-06-10" and r.cameo_code == "042"
+
+
+def test_meeting_in_third_country_is_cameo_044() -> None:
+    r = one("Donald Trump and Kim Jong Un met in Vietnam on Thursday.", "meeting", dt.date(2019, 3, 1))
+    assert r.cameo_code == "044" and r.place == "Vietnam"
+    assert r.date == "2019-02-28"
+
+
+def test_references_merge_into_the_dated_event() -> None:
+    found = reports(
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.\n\n"
+        "The Xi-Putin meeting produced a joint statement on energy.\n\n"
+        "Their previous meeting was in Beijing in 2018."
+    )
+    monday = [r for r in found if r.date == "2019-06-10"]
+    assert len(monday) == 1 and len(monday[0].mentions) == 2
+    assert {"CHN", "RUS"} <= set(monday[0].countries)
+
+
+def test_no_event_from_verb_may_or_from_generic_said() -> None:
+    assert reports("Officials said the two countries may see more trade. The minister said it was good.") == []
+
+
+def test_undated_reference_to_an_institution_is_not_an_event() -> None:
+    assert reports("Resuming the six-party talks would serve the interests of North Korea and China.") == []
+
+
+def test_lead_event_without_date_takes_publication_day() -> None:
+    r = one("Israel and Bahrain signed an agreement to open embassies, officials said.", "agreement")
+    assert (r.date, r.date_source, r.precision) == ("2019-06-12", "publication", "day")
+    later = reports("The ministers spoke about tourism. Trade rose sharply over the decade in both countries. "
+                    "Israel and Bahrain signed an agreement to open embassies.")
+    assert [r.date for r in later if r.event_type == "agreement"] == [None]
+
+
+def test_codes_are_attached() -> None:
+    r = one("The United States imposed new sanctions on Iran on Monday.", "sanctions")
+    assert (r.cameo_code, r.plover_category) == ("163", "SANCTION")
+    roles = {p[0]: p[4] for p in r.participants}
+    assert roles == {"USA": "actor", "IRN": "target"}
+
+
+def test_undated_follow_up_takes_the_date_of_the_news_event_before_it() -> None:
+    found = reports("The leaders of Chile and Peru met in Lima on Monday. After two hours of talks, the two "
+                    "presidents signed a border agreement.")
+    agreement = [r for r in found if r.event_type == "agreement"][0]
+    assert (agreement.date, agreement.date_source) == ("2019-06-10", "context")
+
+
+def test_mention_without_parties_takes_those_of_the_previous_event() -> None:
+    found = reports("Russia and Ukraine signed the friendship treaty in Kyiv in May 1997, and it took effect "
+                    "the following year.", dt.date(2000, 1, 5))
+    in_force = [r for r in found if r.event_type == "treaty_in_force"][0]
+    assert {"RUS", "UKR"} <= set(in_force.countries)
+    assert in_force.date == "1998"
