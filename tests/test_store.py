@@ -87,3 +87,18 @@ def test_changed_article_replaces_its_events(tmp_path: Path) -> None:
     assert conn.execute("select count(*) from articles").fetchone()[0] == 1
     assert conn.execute("select count(*) from event_countries where event_id not in (select id from events)"
                         ).fetchone()[0] == 0
+
+
+def test_reports_that_disagree_on_the_day_are_one_event_with_a_conflict(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("---\npublished: 2019-06-20\nurl: https://example.org/c1\n---\n"
+                 "The foreign ministers of Brazil and Argentina signed a trade agreement on June 17, 2019.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("---\npublished: 2019-06-21\nurl: https://example.org/c2\n---\n"
+                 "Brazil and Argentina signed a trade agreement on June 18, 2019, officials said.\n")
+    db = tmp_path / "conflict.db"
+    ingest_paths(str(db), [str(b), str(a)], quiet=True)
+    rows = sqlite3.connect(db).execute(
+        "select date, date_conflict, mention_count from events where event_type = 'agreement'").fetchall()
+    assert len(rows) == 1 and rows[0][1] == 1 and rows[0][2] == 2
+    assert rows[0][0] in ("2019-06-17", "2019-06-18")
