@@ -153,3 +153,41 @@ def serve(db: str, articles: str, port: int, host: str, metadata: str, no_build:
     if not no_build:
         build_if_stale(db, articles)
     serve_datasette(db, host=host, port=port, metadata=metadata)
+
+
+@cli.command("export")
+@click.argument("db")
+@click.option("--format", "fmt", type=click.Choice(["timelinejs", "ics", "plover", "csv", "json"]),
+              default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--country", multiple=True, help="ISO 3166 alpha-3 code of a state involved (repeatable: all must be).")
+@click.option("--actor", multiple=True, help="Actor id (e.g. person:kim-jong-un) taking part (repeatable).")
+@click.option("--type", "event_type", multiple=True, help="Event type (repeatable: any of them).")
+@click.option("--status", multiple=True, help="Status: occurred, planned, possible... (repeatable: any of them).")
+@click.option("--since", help="Only events whose date interval ends on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events whose date interval starts on or before this date (YYYY-MM-DD).")
+@click.option("--search", help="Full-text search of summary, evidence, date text and place (FTS5 syntax).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--title", default="Diplomatic events", show_default=True, help="Title of the timeline or calendar.")
+@click.option("--base-url", default="", help="URL of the events table, to link each event to its row.")
+def export_events(db: str, fmt: str, output: str | None, country: tuple[str, ...], actor: tuple[str, ...],
+                  event_type: tuple[str, ...], status: tuple[str, ...], since: str | None, until: str | None,
+                  search: str | None, limit: int | None, title: str, base_url: str) -> None:
+    """Export the events of DB as TimelineJS JSON, iCalendar, PLOVER-style JSONL, CSV or JSON."""
+    import sqlite3
+
+    from timeline.export import render, select_events
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no such database: {db}")
+    try:
+        rows = select_events(db, [c.upper() for c in country], actor, event_type, status, since, until, search,
+                             limit)
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"cannot read {db}: {exc}") from None
+    text = render(fmt, rows, title=title, base_url=base_url.rstrip("/"))
+    if output:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+        click.echo(f"{len(rows)} events written to {output}", err=True)
+    else:
+        click.echo(text, nl=False)

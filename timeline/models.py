@@ -41,6 +41,8 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("idx_events_date_start_day", text("date(date_start)")),
         Index("idx_events_year_type", "year", "event_type"),
+        # "On this day in other years": month-day of day-precise events.
+        Index("idx_events_month_day", text("substr(date_start, 6, 5)")),
     )
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     date: str | None = Field(default=None, index=True, description="TimeML value: 2003, 2018-03, 2018-04-17")
@@ -72,6 +74,8 @@ class EventActor(SQLModel, table=True):
     """Which actor took part in which event, and in what role."""
 
     __tablename__ = "event_actors"
+    # Covering index: filter events by actor (?_actor=) without touching the table.
+    __table_args__ = (Index("idx_event_actors_actor_event", "actor_id", "event_id"),)
     event_id: int = Field(foreign_key="events.id", primary_key=True, ondelete="CASCADE")
     actor_id: str = Field(foreign_key="actors.id", primary_key=True, index=True)
     role: str = Field(default="participant", primary_key=True)
@@ -81,6 +85,8 @@ class EventCountry(SQLModel, table=True):
     """Country (ISO 3166 alpha-3) involved in an event: an indexed link table for fast facets."""
 
     __tablename__ = "event_countries"
+    # Covering index: filter events by country (?_country=) without touching the table.
+    __table_args__ = (Index("idx_event_countries_country_event", "country", "event_id"),)
     event_id: int = Field(foreign_key="events.id", primary_key=True, ondelete="CASCADE")
     country: str = Field(foreign_key="actors.id", primary_key=True, index=True)
 

@@ -1,0 +1,118 @@
+"""Datasette plugin for the timeline database: fast facets, ?_country=/?_actor= filters, the /-/timeline page,
+and TimelineJS / iCalendar / PLOVER output formats. Registered through the ``datasette`` entry point."""
+
+import asyncio
+import time
+from typing import Any
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from timeline import export
+from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, link_filters, warm
+from timeline.web.page import chart_counts, filter_options, timeline_view
+
+RENDERERS = {
+    "timelinejs": ("application/json; charset=utf-8", None),
+    "ics": ("text/calendar; charset=utf-8", "events.ics"),
+    "plover": ("application/x-ndjson; charset=utf-8", None),
+}
+REQUIRED = {"id", "date_start", "date_end", "precision", "summary"}
+
+
+@hookimpl
+def register_facet_classes() -> list:
+    """Facets that stay fast at a million events."""
+    return [IndexedFacet, LinkFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):  # noqa: ANN001, ANN201
+    """?_country=ISO3 and ?_actor=ID on the events table, through the indexed link tables."""
+    return link_filters(request, table)
+
+
+@hookimpl
+def prepare_connection(conn):  # noqa: ANN001, ANN201
+    """A larger page cache: the count, rows and facets of one page read the same pages of a big table."""
+    conn.execute("PRAGMA cache_size = -65536")
+
+
+@hookimpl
+def register_routes() -> list:
+    """The timeline page."""
+    return [(r"^/-/timeline$", timeline_view)]
+
+
+@hookimpl
+def extra_js_urls(view_name, table, datasette):  # noqa: ANN001, ANN201
+    """On the events table: a script that adds a link to the timeline of the rows shown."""
+    if view_name == "table" and table == EVENTS:
+        return [datasette.urls.static_plugins("timeline", "events-table.js")]
+    return []
+
+
+@hookimpl
+def table_actions(datasette, database, table, request):  # noqa: ANN001, ANN201
+    """The table's cog menu: the same selection as a timeline."""
+    if table != EVENTS:
+        return []
+    qs = request.query_string if request else ""
+    url = datasette.urls.path("/-/timeline") + (f"?{qs}" if qs else "")
+    return [{"href": url, "label": "View as timeline"}]
+
+
+def _can_render(columns: list[str]) -> bool:
+    return REQUIRED <= set(columns or [])
+
+
+def _renderer(fmt: str):  # noqa: ANN202
+    content_type, filename = RENDERERS[fmt]
+
+    def render(datasette, columns, rows, request, database, table):  # noqa: ANN001, ANN202
+        if not _can_render(columns):
+            return Response.text(f"{fmt} needs the columns {', '.join(sorted(REQUIRED))}", status=400)
+        records = [dict(zip(columns, r, strict=False)) for r in rows]
+        base = datasette.absolute_url(request, datasette.urls.table(database, EVENTS))
+        title = "Diplomatic events" + (f" ({table})" if table and table != EVENTS else "")
+        body = export.render(fmt, records, title=title, base_url=base)
+        headers = {"content-disposition": f'attachment; filename="{filename}"'} if filename else {}
+        return Response(body, content_type=content_type, headers=headers)
+
+    return render
+
+
+@hookimpl
+def register_output_renderer() -> list[dict[str, Any]]:
+    """events.timelinejs, events.ics and events.plover (and the same for canned queries with event columns)."""
+    return [{"extension": fmt, "render": _renderer(fmt), "can_render": _can_render} for fmt in RENDERERS]
+
+
+@hookimpl
+def startup(datasette):  # noqa: ANN001, ANN201
+    """For immutable databases, count the default facets of the whole events table once, in the background."""
+    immutable = [name for name, db in datasette.databases.items() if not db.is_mutable and name != "_internal"]
+    if not immutable:
+        return None
+
+    async def inner() -> None:
+        async def run() -> None:
+            for name in immutable:
+                meta = (datasette.metadata("tables", database=name) or {}).get(EVENTS) or {}
+                configs: dict[str, list[str]] = {}
+                for f in meta.get("facets", []):
+                    if isinstance(f, dict):
+                        kind, col = next(iter(f.items()))
+                        configs.setdefault(kind, []).append(col if isinstance(col, str) else col.get("column"))
+                took = await warm(datasette, name, configs)
+                if await datasette.get_database(name).table_exists(EVENTS):
+                    t0 = time.perf_counter()
+                    await chart_counts(datasette, name, [], {})
+                    await filter_options(datasette, name)
+                    took += time.perf_counter() - t0
+                datasette._timeline_warmed = getattr(datasette, "_timeline_warmed", {}) | {name: took}
+
+        datasette._timeline_warm_task = asyncio.get_running_loop().create_task(run())
+
+    return inner
+
