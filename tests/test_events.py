@@ -116,3 +116,15 @@ def test_mention_without_parties_takes_those_of_the_previous_event() -> None:
     in_force = [r for r in found if r.event_type == "treaty_in_force"][0]
     assert {"RUS", "UKR"} <= set(in_force.countries)
     assert in_force.date == "1998"
+
+
+def test_month_name_may_is_not_a_modal() -> None:
+    r = one("In May, the United States removed Cuba from its list of state sponsors of terrorism.",
+            published=dt.date(2015, 7, 1))
+    assert (r.event_type, r.status, r.date) == ("sanctions_eased", "occurred", "2015-05")
+
+
+def test_decided_infinitive_is_a_fact_and_bare_infinitive_is_not() -> None:
+    assert one("Egypt and Qatar agreed on Tuesday to restore diplomatic relations.").status == "occurred"
+    assert one("It will be difficult for Egypt and Qatar to restore diplomatic relations.").status in (
+        "possible", "planned")

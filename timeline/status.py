@@ -11,6 +11,9 @@ import yaml
 STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled", "postponed")
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
+FACTUAL_INFINITIVE = re.compile(
+    r"\b(?:agreed|decided|voted|moved|began|started|went\s+on|(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
+    r"(?:\s+[\w-]+)?)\b(?:\s+[\w-]+){0,3}\s+to$", re.IGNORECASE)
 LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
 LATE_VERB = {
     "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
@@ -99,6 +102,8 @@ def mention_status(
     if tense == "future" and event_start is None:
         return "planned"
     if kind == "verb" and re.search(r"\bto\s*$", clause_before):
+        if FACTUAL_INFINITIVE.search(words_before(clause_before, VERB_WINDOW + 2)):
+            return "occurred"  # "agreed on Tuesday to restore ties", "the 50th state to ratify it"
         return "possible"  # a bare infinitive ("difficult to reach a deal") reports no fact
     return "occurred"
 
