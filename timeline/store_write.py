@@ -1,0 +1,178 @@
+"""The write path: articles and their mentions in batched transactions, then settling the events they touch.
+
+One `Writer` per database (one writer process); extraction happens elsewhere and hands over `Prepared`
+articles (plain rows, cheap to pickle). Within a transaction an article is added, left alone when its text is
+unchanged, or replaced (its old mentions and the events they were part of go, their other mentions become
+pending); new mentions are pending until `settle` merges their blocks. Every commit leaves a consistent
+database: a run killed at any point is completed by the next one (`settle` picks up whatever is pending).
+"""
+
+import datetime as dt
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.merge import Report
+from timeline.sources import Article
+from timeline.store_merge import delete_events, pending_blocks, settle_block
+
+MENTION_COLUMNS = ("article_id", "report", "block", "sentence", "char_start", "char_end", "trigger", "date_text",
+                   "date", "date_start", "date_end", "precision", "date_source", "event_type", "family", "label",
+                   "cameo_code", "plover_category", "plover_mode", "status", "summary", "countries", "actors",
+                   "participants", "place")
+INSERT_MENTION = (f"insert into mentions ({', '.join(MENTION_COLUMNS)}) "
+                  f"values ({', '.join('?' * len(MENTION_COLUMNS))})")
+ARTICLE_COLUMNS = ("key", "title", "source", "url", "published", "text", "sha256", "path", "chars", "event_count",
+                   "ingested_at")
+
+
+@dataclass
+class Prepared:
+    """An article ready to store: its row and its mention rows (without article_id), made by a worker."""
+
+    key: str
+    sha256: str
+    article: tuple  # values of ARTICLE_COLUMNS[1:-1] (title .. event_count)
+    mentions: list[tuple] = field(default_factory=list)  # values of MENTION_COLUMNS[1:]
+    name: str = ""
+
+    @property
+    def reports(self) -> int:
+        """How many event reports the article has."""
+        return self.article[-1]
+
+
+def prepare(article: Article, reports: list[Report]) -> Prepared:
+    """Flatten an article and its extracted reports into rows for the writer."""
+    published = article.published.isoformat() if article.published else ""
+    rows = []
+    for i, r in enumerate(reports):
+        r.article_key, r.published, r.index = article.key, published, i
+        block, summary = r.block, r.summary
+        countries, actors = json.dumps(r.countries), json.dumps(r.actors)
+        participants = json.dumps([list(p) for p in r.participants])
+        for m in r.mentions:
+            rows.append((i, block, m.sentence.text, m.sentence.start, m.sentence.end, m.trigger,
+                         m.timex.text if m.timex is not None else None, r.date, r.date_start, r.date_end,
+                         r.precision, r.date_source, r.event_type, r.family, r.label, r.cameo_code,
+                         r.plover_category, r.plover_mode, r.status, summary, countries, actors, participants,
+                         r.place))
+    row = (article.title, article.source, article.url, published, article.text, article.sha256, article.path,
+           len(article.text), len(reports))
+    return Prepared(article.key, article.sha256, row, rows, article.name)
+
+
+def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection:
+    """A connection for writing: autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA cache_size=-65536")
+    return conn
+
+
+class Writer:
+    """The single writer of an ingest: batches articles into transactions and settles events."""
+
+    def __init__(self, path: str | Path, batch: int = 200, seconds: float = 2.0) -> None:
+        self.conn = open_connection(path)
+        self.batch, self.seconds = batch, seconds
+        self.pending = 0
+        self.started = 0.0
+
+    def _begin(self) -> None:
+        if self.pending == 0 and not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+
+    def put(self, p: Prepared) -> str:
+        """Store one prepared article in the open batch; return 'added', 'replaced' or 'unchanged'."""
+        self._begin()
+        row = self.conn.execute("select id, sha256 from articles where key = ?", (p.key,)).fetchone()
+        if row is not None and row[1] == p.sha256:
+            outcome = "unchanged"
+        elif row is not None:
+            self.detach(row[0])
+            self.conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in ARTICLE_COLUMNS[1:])} "
+                              "where id = ?", (*p.article, _now(), row[0]))
+            self._mentions(row[0], p)
+            outcome = "replaced"
+        else:
+            cur = self.conn.execute(f"insert into articles ({', '.join(ARTICLE_COLUMNS)}) "
+                                    f"values ({', '.join('?' * len(ARTICLE_COLUMNS))})", (p.key, *p.article, _now()))
+            self._mentions(cur.lastrowid, p)
+            outcome = "added"
+        if p.name:
+            self.conn.execute("delete from ingest_errors where path = ?", (p.name,))
+        self._count()
+        return outcome
+
+    def reextract(self, article_id: int, p: Prepared) -> None:
+        """Replace a stored article's mentions with a new extraction, keeping the article row."""
+        self._begin()
+        self.detach(article_id)
+        self.conn.execute("update articles set event_count = ? where id = ?", (p.reports, article_id))
+        self._mentions(article_id, p)
+        self._count()
+
+    def _mentions(self, article_id: int, p: Prepared) -> None:
+        self.conn.executemany(INSERT_MENTION, [(article_id, *m) for m in p.mentions])
+
+    def detach(self, article_id: int) -> None:
+        """Remove an article's mentions and the events they were part of; those events' other mentions wait."""
+        ids = [i for (i,) in self.conn.execute(
+            "select distinct event_id from mentions where article_id = ? and event_id is not null", (article_id,))]
+        delete_events(self.conn, ids)
+        self.conn.execute("delete from mentions where article_id = ?", (article_id,))
+
+    def error(self, path: str, reason: str) -> None:
+        """Record an input that could not be ingested (replacing earlier records of the same input)."""
+        self._begin()
+        self.conn.execute("delete from ingest_errors where path = ?", (path,))
+        self.conn.execute("insert into ingest_errors (path, reason, at) values (?, ?, ?)", (path, reason, _now()))
+        self._count()
+
+    def _count(self) -> None:
+        self.pending += 1
+        if self.pending >= self.batch or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch."""
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.pending = 0
+
+    def settle(self, blocks: list[str] | None = None, seconds: float = 1.0) -> int:
+        """Merge pending reports into events (all pending blocks, or the given ones); commit as it goes."""
+        self.commit()
+        todo = pending_blocks(self.conn) if blocks is None else sorted(set(blocks))
+        written = 0
+        self.conn.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        for block in todo:
+            written += settle_block(self.conn, block)
+            if time.monotonic() - started > seconds:
+                self.conn.execute("COMMIT")
+                self.conn.execute("BEGIN IMMEDIATE")
+                started = time.monotonic()
+        self.conn.execute("COMMIT")
+        return written
+
+    def close(self) -> None:
+        """Commit and close."""
+        self.commit()
+        self.conn.close()
+
+
+def stored_sha(conn: sqlite3.Connection, key: str) -> str | None:
+    """The text hash stored for an article key (None when not stored)."""
+    row = conn.execute("select sha256 from articles where key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
