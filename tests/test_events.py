@@ -128,3 +128,13 @@ def test_decided_infinitive_is_a_fact_and_bare_infinitive_is_not() -> None:
     assert one("Egypt and Qatar agreed on Tuesday to restore diplomatic relations.").status == "occurred"
     assert one("It will be difficult for Egypt and Qatar to restore diplomatic relations.").status in (
         "possible", "planned")
+
+
+def test_reported_future_is_planned_and_denial_is_local() -> None:
+    r = one("President Donald Trump said on Tuesday that he would nominate Mike Pompeo as secretary of state.",
+            "nomination", dt.date(2018, 3, 14))
+    assert r.status == "planned"
+    threat = one("The Kremlin denied any role on Monday and said it would retaliate against the United States.",
+                 "threat")
+    assert threat.status != "negated"
+    assert one("Russia denied meeting Taliban envoys in Moscow last week.", "meeting").status == "negated"

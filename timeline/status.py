@@ -11,6 +11,9 @@ import yaml
 STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled", "postponed")
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
+REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|confirmed|promised|pledged|vowed|declared)\b"
+                             r"(?:\s+[\w’'-]+){0,6}?\s+would\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
 FACTUAL_INFINITIVE = re.compile(
     r"\b(?:agreed|decided|voted|moved|began|started|went\s+on|(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
     r"(?:\s+[\w-]+)?)\b(?:\s+[\w-]+){0,3}\s+to$", re.IGNORECASE)
@@ -87,6 +90,9 @@ def mention_status(
             found.add(status)
     if re.search(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+)?$", clause_before) and re.match(r"\s*off\b", clause_after):
         found.add("cancelled")  # "called the meeting off"
+    if "possible" in found and REPORTED_FUTURE.search(clause_before) and not HEDGE.search(clause_before):
+        found.discard("possible")  # "said he would nominate": the future of reported speech
+        found.add("planned")
     future_date = event_start is not None and event_start > published
     for status in ("negated", "cancelled", "postponed"):
         if status in found:
