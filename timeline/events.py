@@ -20,6 +20,9 @@ CLAUSE_BREAK = re.compile(
     r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
 )
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
+RELATIVE = re.compile(
+    r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
+)
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
@@ -33,6 +36,7 @@ NP_BREAK = re.compile(
     re.IGNORECASE,
 )
 NP_BEFORE_CHARS = 32
+NP_AFTER_START = re.compile(r"\s+(?:with|between|among|involving|of|by)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 NP_AFTER_CHARS = 70
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
@@ -178,7 +182,7 @@ def link_date(
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
             continue
-        if t.start >= b and BOUND_WORDS.search(text[b:t.start]):
+        if t.start >= b and (BOUND_WORDS.search(text[b:t.start]) or RELATIVE.search(text[b:t.start])):
             continue  # "will not meet before his inauguration in January": a bound, not the date
         if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
@@ -227,7 +231,7 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     lo = a - len(before) + (cuts[-1].end() if cuts else 0)
     after = text[b:b + NP_AFTER_CHARS]
     cut = NP_BREAK.search(after)
-    hi = b + (cut.start() if cut else len(after))
+    hi = b + (cut.start() if cut else len(after)) if NP_AFTER_START.match(after) else b
     found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
     subject = [m for m in actors if m.end - offset <= a and m.kind in ("person", "state", "organisation")]
     lead = next((m for m in subject if m.kind == "person"), subject[0] if subject else None)
