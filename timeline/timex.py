@@ -59,7 +59,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     for hit in recognise(text):
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
-        ctx.tense = tense_near(text, lo, hi, hit.start, hit.end)
+        ctx.tense, ctx.tense_strong = tense_near(text, lo, hi, hit.start, hit.end)
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue

@@ -115,7 +115,7 @@ def interval(value: str) -> tuple[dt.date | None, dt.date | None, str | None]:
 
 def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> int:
     """Year for a (month, day) written without one: "past" = on or before the DCT, "future" = on or after,
-    otherwise the occurrence nearest the DCT."""
+    "past?"/"future?" = the same unless the other side is much nearer, otherwise the nearest occurrence."""
     def make(y: int) -> dt.date:
         return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
 
@@ -123,9 +123,9 @@ def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> i
     past = this if this <= dct else make(dct.year - 1)
     future = this if this >= dct else make(dct.year + 1)
     gap_past, gap_future = (dct - past).days, (future - dct).days
-    if direction == "past" and not (gap_past > 200 and gap_future < 100):
+    if direction == "past" or (direction == "past?" and not (gap_past > 200 and gap_future < 100)):
         return past.year
-    if direction == "future" and not (gap_future > 200 and gap_past < 100):
+    if direction == "future" or (direction == "future?" and not (gap_future > 200 and gap_past < 100)):
         return future.year
     return past.year if gap_past <= gap_future else future.year
 
@@ -135,9 +135,9 @@ def weekday_date(dow: int, dct: dt.date, direction: str | None) -> dt.date:
     delta = dow - dct.isoweekday()
     if delta == 0:
         return dct
-    if direction == "past":
+    if direction in ("past", "past?"):
         return dct + dt.timedelta(days=delta if delta <= 0 else delta - 7)
-    if direction == "future":
+    if direction in ("future", "future?"):
         return dct + dt.timedelta(days=delta if delta > 0 else delta + 7)
     if delta > 2:
         delta -= 7

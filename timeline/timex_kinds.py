@@ -128,7 +128,7 @@ def norm_year_range(hit: Hit, ctx: Context) -> list[Norm] | None:
 def norm_numeric(hit: Hit, ctx: Context) -> Norm | None:
     """Numeric dates ("2018-04-17", "17/04/2018") parsed with dateparser on the span alone."""
     span = hit.group("numeric") or ""
-    prefer = {"past": "past", "future": "future"}.get(direction(ctx) or "", "current_period")
+    prefer = {"past": "past", "future": "future"}.get((direction(ctx) or "").rstrip("?"), "current_period")
     data = _parser(prefer).get_date_data(span)
     if not data or not data.date_obj:
         return None
@@ -275,7 +275,7 @@ def norm_season(hit: Hit, ctx: Context) -> Norm | None:
     if code == "WI" and ctx.dct.month < 3:
         y = ctx.dct.year - 1
     contains = cal.add_months(dt.date(y, start_m, 1), 3) > ctx.dct
-    way = rel_direction(rel) if rel and rel != "the" else direction(ctx)
+    way = rel_direction(rel) if rel and rel != "the" else (direction(ctx) or "").rstrip("?")
     if rel == "this":
         y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month < 3 else ctx.dct.year
     elif way == "past" and (contains and rel) or False:

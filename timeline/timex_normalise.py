@@ -47,6 +47,7 @@ class Context:
     dct_time: dt.datetime | None
     text: str
     tense: str | None = None
+    tense_strong: bool = False
     anchor: dt.date | None = None
     anchor_gran: str | None = None
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset in text)
@@ -142,9 +143,10 @@ def month_of(word: str) -> int:
 
 
 def direction(ctx: Context) -> str | None:
-    """How a bare month or weekday is resolved: "past", "future" or None (the nearest)."""
+    """How a bare month or weekday is resolved: "past", "future", "past?" / "future?" (tense cue far away:
+    a preference only) or None (the nearest)."""
     if ctx.tense in ("past", "future"):
-        return ctx.tense
+        return ctx.tense if ctx.tense_strong else ctx.tense + "?"
     return None
 
 

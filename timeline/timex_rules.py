@@ -65,7 +65,8 @@ def _macros(lex: dict[str, Any]) -> dict[str, str]:
         + r")"
     )
     return {
-        "MONTHS": _alternation([m for m in lex["months"]]),
+        "MONTHS": "(?:" + "|".join(sorted(
+            (m if len(m) > 4 or m == "may" else m + r"\.?" for m in lex["months"]), key=len, reverse=True)) + ")",
         "NUM": num,
         "HOLIDAYS": _alternation(list(lex["holidays"])),
         "MHOLIDAYS": _alternation(list(lex["movable_holidays"])),

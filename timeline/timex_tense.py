@@ -11,7 +11,7 @@ import yaml
 
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
-    """Compiled tense cue patterns from tense.yaml."""
+    """Compiled tense cue patterns from tense.yaml ("weak" = regular past forms)."""
     text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
     out = {}
@@ -19,8 +19,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         words = sorted(spec[tense], key=len, reverse=True)
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         extra = spec.get(f"{tense}_regex", "")
-        out[tense] = re.compile(r"(?<![\w'])(?:" + alt + (("|" + extra) if extra else "") + r")(?![\w'])",
+        out[tense] = re.compile(r"(?<![\w'])(?:" + (extra + "|" if extra else "") + alt + r")(?![\w'])",
                                 re.IGNORECASE)
+    out["weak"] = re.compile(r"(?<![\w'])(?:" + spec["weak_regex"] + r")(?![\w'])")
     return out
 
 
@@ -29,17 +30,19 @@ def sentence_tense(sentence: str) -> str | None:
     cues = _cues()
     if cues["future"].search(sentence):
         return "future"
-    if cues["past"].search(sentence):
+    if cues["past"].search(sentence) or cues["weak"].search(sentence):
         return "past"
     if cues["present"].search(sentence):
         return "present"
     return None
 
 
-def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str | None, bool]:
     """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
-    nearest cue on the left, or failing that the nearest on the right."""
-    best: tuple[int, int, str] | None = None
+    nearest cue on the left, or failing that the nearest on the right; and whether the cue is strong (a
+    listed word, close by) rather than a hint."""
+    best: tuple[int, int, int] | None = None
+    found: tuple[str | None, bool] = (None, False)
     for rank, (tense, pattern) in enumerate(_cues().items()):
         for m in pattern.finditer(text, lo, hi):
             if m.end() <= start:
@@ -48,10 +51,16 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
                 key = (1, m.start() - end, rank)
             else:
                 continue
-            if best is None or key < best[:2] + (best[2],):
-                best = (key[0], key[1], key[2])
-                found = tense
-    return found if best else None
+            if best is None or key < best:
+                best = key
+                found = ("past" if tense == "weak" else tense, tense != "weak" and key[1] <= FAR_CUE)
+    if found[1] and found[0] == "past" and _END_POINT.search(text, max(lo, start - 9), start):
+        found = ("past", False)  # "extended to Nov. 16": the date may lie ahead
+    return found
+
+
+FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
+_END_POINT = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.IGNORECASE)
 
 
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Prof|Inc|Corp|Co|Ltd|"

@@ -1,0 +1,268 @@
+"""Regression tests for the temporal expression tagger (hand-written sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from timeline.timex import Timex, find_timexes, sentence_tense, to_jsonl_records, to_timeml
+
+DCT = dt.date(2018, 4, 5)  # a Thursday
+
+
+def tag(text: str, dct: dt.date = DCT) -> list[Timex]:
+    return find_timexes(text, dct)
+
+
+def one(text: str, phrase: str, dct: dt.date = DCT) -> Timex:
+    """The timex whose span is exactly phrase."""
+    found = [t for t in tag(text, dct) if t.text == phrase]
+    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(text, dct)]}"
+    return found[0]
+
+
+def values(text: str, dct: dt.date = DCT) -> list[str]:
+    return [t.value for t in tag(text, dct)]
+
+
+# --- types and values -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, phrase, type_, value",
+    [
+        ("The treaty was signed on April 17, 2016, in Geneva.", "April 17, 2016", "DATE", "2016-04-17"),
+        ("The treaty was signed on 17 April 2016.", "17 April 2016", "DATE", "2016-04-17"),
+        ("Elections were held in March 2011.", "March 2011", "DATE", "2011-03"),
+        ("The embassy opened in 1999.", "1999", "DATE", "1999"),
+        ("Relations thawed in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Borders were drawn in the 20th century.", "the 20th century", "DATE", "19"),
+        ("Exports rose in the third quarter of 2017.", "the third quarter of 2017", "DATE", "2017-Q3"),
+        ("Talks resume this summer.", "this summer", "DATE", "2018-SU"),
+        ("The ministers met at 3 p.m. on the day.", "3 p.m.", "TIME", "2018-04-05T15:00"),
+        ("The blockade lasted three years.", "three years", "DURATION", "P3Y"),
+        ("The hearing took two hours.", "two hours", "DURATION", "P2H".replace("P2H", "PT2H")),
+        ("The council meets every week.", "every week", "SET", "P1W"),
+        ("The report is published annually, the agency said.", "annually", None, None),
+        ("Inspectors visit each Monday.", "each Monday", "SET", "XXXX-WXX-1"),
+        ("The two sides talk daily.", "daily", "SET", "P1D"),
+        ("The minister is currently in Seoul.", "currently", "DATE", "PRESENT_REF"),
+        ("Sanctions could be lifted in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("The accord was signed on 2016-04-17 in Paris.", "2016-04-17", "DATE", "2016-04-17"),
+        ("The accord was signed on 17/04/2016 in Paris.", "17/04/2016", "DATE", "2016-04-17"),
+        ("The summit was held in the winter of 2009.", "the winter of 2009", "DATE", "2009-WI"),
+        ("Revenue fell in fiscal 2016.", "fiscal 2016", "DATE", "2016"),
+        ("The tribunal sat until nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+        ("Inflation peaked in week 15.", None, None, None),
+    ],
+)
+def test_types_and_values(text: str, phrase: str | None, type_: str | None, value: str | None) -> None:
+    if phrase is None or type_ is None:
+        # "annually" is not tagged (annotators rarely mark it); a bare "week 15" is not a timex either
+        assert all(t.type != "SET" or t.text != "annually" for t in tag(text))
+        return
+    t = one(text, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+# --- mods --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, phrase, value, mod",
+    [
+        ("A deal is expected in early 2019.", "early 2019", "2019", "START"),
+        ("Troops left in mid-March.", "mid-March", "2018-03", "MID"),
+        ("The talks collapsed late last year.", "late last year", "2017", "END"),
+        ("The siege lasted about a year.", "about a year", "P1Y", "APPROX"),
+        ("The conflict has gone on for more than two decades.", "more than two decades", "P20Y", "MORE_THAN"),
+        ("The rebels fled almost two years ago.", "almost two years ago", "2016", "LESS_THAN"),
+        ("Strikes resumed at the end of 2015.", "the end of 2015", "2015", "END"),
+    ],
+)
+def test_mods(text: str, phrase: str, value: str, mod: str) -> None:
+    t = one(text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+# --- intervals, granularity and provenance --------------------------------------------------------------------
+
+def test_interval_of_a_month_inferred() -> None:
+    t = one("The envoys met in March.", "March")
+    assert (t.date_start, t.date_end, t.granularity, t.source) == (
+        dt.date(2018, 3, 1), dt.date(2018, 3, 31), "month", "inferred")
+
+
+def test_interval_of_an_explicit_year_quarter_and_week() -> None:
+    year = one("The embassy opened in 2003.", "2003")
+    assert (year.date_start, year.date_end, year.granularity, year.source) == (
+        dt.date(2003, 1, 1), dt.date(2003, 12, 31), "year", "explicit")
+    quarter = one("Exports rose in the second quarter of 2017.", "the second quarter of 2017")
+    assert (quarter.date_start, quarter.date_end, quarter.granularity) == (
+        dt.date(2017, 4, 1), dt.date(2017, 6, 30), "quarter")
+    week = one("The envoy arrived last week.", "last week")
+    assert week.value == "2018-W13"
+    assert (week.date_start, week.date_end, week.granularity) == (dt.date(2018, 3, 26), dt.date(2018, 4, 1), "week")
+
+
+def test_durations_and_refs_have_no_interval() -> None:
+    for t in tag("The blockade lasted three years, and it is now over."):
+        assert t.date_start is None and t.date_end is None and t.granularity is None
+
+
+# --- bare months and weekdays resolved with tense --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, phrase, value, tense",
+    [
+        ("The leaders met in March.", "March", "2018-03", "past"),
+        ("The leaders will meet in March.", "March", "2019-03", "future"),
+        ("A summit is planned for May.", "May", "2018-05", "future"),
+        ("The leaders met in May.", "May", "2017-05", "past"),
+        ("The summit on Friday will be held in Hanoi.", "Friday", "2018-04-06", "future"),
+        ("The ministers signed the accord on Monday.", "Monday", "2018-04-02", "past"),
+        ("The premier visits Washington starting April 17.", "April 17", "2018-04-17", "future"),
+        ("The premier visited Washington on April 17.", "April 17", "2017-04-17", "past"),
+    ],
+)
+def test_tense_resolution(text: str, phrase: str, value: str, tense: str) -> None:
+    t = one(text, phrase)
+    assert (t.value, t.tense) == (value, tense)
+
+
+def test_weekday_is_inferred_from_the_dct_week() -> None:
+    t = one("The envoy met the king on Tuesday.", "Tuesday")
+    assert (t.value, t.source) == ("2018-04-03", "inferred")
+    assert one("The king said Thursday that he would stay.", "Thursday").value == "2018-04-05"
+
+
+def test_far_tense_cue_is_only_a_hint() -> None:
+    text = "The reduced dividend is payable Jan. 2 to holders of record Dec. 15."
+    assert one(text, "Dec. 15", dt.date(2018, 11, 20)).value == "2018-12-15"
+
+
+def test_sentence_tense() -> None:
+    assert sentence_tense("The two leaders met in Beijing.") == "past"
+    assert sentence_tense("The two leaders will meet in Beijing.") == "future"
+    assert sentence_tense("The minister is in Beijing.") == "present"
+    assert sentence_tense("In Beijing.") is None
+
+
+# --- relative and deictic ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The envoy arrived yesterday.", "yesterday", "2018-04-04"),
+        ("The envoy arrives tomorrow.", "tomorrow", "2018-04-06"),
+        ("Prices rose last month.", "last month", "2018-03"),
+        ("Talks resume next month.", "next month", "2018-05"),
+        ("The deal was signed this year.", "this year", "2018"),
+        ("The crisis began two years ago.", "two years ago", "2016"),
+        ("The visit is planned for next week.", "next week", "2018-W15"),
+        ("Talks will continue in the coming days.", "the coming days", "FUTURE_REF"),
+        ("The talks have recently stalled.", "recently", "PAST_REF"),
+        ("The ban is now in force.", "now", "PRESENT_REF"),
+        ("The dispute started decades ago.", "decades ago", "PAST_REF"),
+        ("The minister spoke this morning.", "this morning", "2018-04-05TMO"),
+    ],
+)
+def test_relative(text: str, phrase: str, value: str) -> None:
+    t = one(text, phrase)
+    assert t.value == value
+    assert t.source == "relative"
+
+
+# --- ranges and lists ---------------------------------------------------------------------------------------
+
+def test_ranges_and_lists() -> None:
+    assert values("The talks ran from 2003 to 2008.") == ["2003", "2008"]
+    assert [(t.text, t.value) for t in tag("The talks ran 2003-2008 in Beijing.")] == [("2003", "2003"),
+                                                                                      ("2008", "2008")]
+    assert values("The envoys met between January and March.") == ["2018-01", "2018-03"]
+    assert values("Elections were held in 2000 and 2007.") == ["2000", "2007"]
+
+
+# --- anchored expressions -------------------------------------------------------------------------------------
+
+def test_anchored_to_previous_narrative_date() -> None:
+    text = "The accord was signed on March 3, 2015. Two days later, the rebels withdrew."
+    t = one(text, "Two days later")
+    assert (t.value, t.source) == ("2015-03-05", "anchored")
+    text = "The envoy arrived in June 2012. The following month, talks began."
+    t = one(text, "The following month")
+    assert (t.value, t.source) == ("2012-07", "anchored")
+
+
+def test_anchored_to_an_event_is_a_duration() -> None:
+    t = one("In 2013, about a year after Kim took power, the framework ended.", "about a year")
+    assert (t.type, t.value, t.mod, t.source) == ("DURATION", "P1Y", "APPROX", "unresolved")
+
+
+def test_unanchored_offset_is_unresolved() -> None:
+    t = one("Two days later, the rebels withdrew.", "Two days later")
+    assert t.source == "unresolved"
+    assert t.date_start is None
+
+
+# --- false positives ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president may visit Seoul, officials say.",
+        "May I ask a question, minister?",
+        "Thousands joined a protest march through the capital.",
+        "The Sunday Times reported the story.",
+        "The conference hosted 2,003 delegates.",
+        "The six-party talks stalled.",
+        "The air force bought F-16 jets.",
+        "Protesters gathered outside 10 Downing Street.",
+        "The figures appear on page 2018 of the report.",
+        "The deal is worth $2,000 million.",
+        "Support rose to 20% among voters.",
+        "The ministry spent 1,500 dollars.",
+        "print PRINT",
+        "INTERNATIONAL > East Asia & Pacific",
+        "Prime Minister Shinzo Abe spoke.",
+    ],
+)
+def test_false_positives(text: str) -> None:
+    assert tag(text) == []
+
+
+# --- seed-like article ------------------------------------------------------------------------------------------
+
+def test_news_article_with_boilerplate() -> None:
+    text = (
+        "print PRINT\n\nINTERNATIONAL > Asia\n\nThe two leaders met last month in Beijing. "
+        "The summit in March was arranged by the North. The premier may raise it at a summit planned for May. "
+        "The talks began in 2003 and were suspended in 2008."
+    )
+    got = [(t.text, t.value, t.source) for t in tag(text)]
+    assert got == [
+        ("last month", "2018-03", "relative"),
+        ("March", "2018-03", "inferred"),
+        ("May", "2018-05", "inferred"),
+        ("2003", "2003", "explicit"),
+        ("2008", "2008", "explicit"),
+    ]
+
+
+# --- output formats ---------------------------------------------------------------------------------------------
+
+def test_jsonl_records_and_timeml() -> None:
+    text = "The leaders met yesterday & agreed."
+    tx = tag(text)
+    records = to_jsonl_records(tx)
+    assert json.loads(json.dumps(records[0])) == {
+        "start": 16, "end": 25, "text": "yesterday", "type": "DATE", "value": "2018-04-04", "mod": None,
+        "granularity": "day", "date_start": "2018-04-04", "date_end": "2018-04-04", "source": "relative",
+        "tense": "past"}
+    xml = to_timeml(text, DCT, tx)
+    assert '<TIMEX3 tid="t0" type="DATE" value="2018-04-05"' in xml
+    assert '<TIMEX3 tid="t1" type="DATE" value="2018-04-04">yesterday</TIMEX3> &amp; agreed.' in xml
+
+
+def test_datetime_dct_is_accepted() -> None:
+    assert values("The envoy arrived yesterday.", dt.datetime(2018, 4, 5, 14, 30)) == ["2018-04-04"]
