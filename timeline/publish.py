@@ -23,7 +23,6 @@ SETTINGS: dict[str, Any] = {
     "max_csv_mb": 50,
     "allow_csv_stream": True,
     "allow_download": True,
-    "allow_signed_tokens": False,
     "num_sql_threads": 3,
     "truncate_cells_html": 400,
 }
