@@ -138,3 +138,12 @@ def test_reported_future_is_planned_and_denial_is_local() -> None:
                  "threat")
     assert threat.status != "negated"
     assert one("Russia denied meeting Taliban envoys in Moscow last week.", "meeting").status == "negated"
+
+
+def test_date_of_a_saying_is_not_the_date_of_the_planned_event() -> None:
+    r = one("President Donald Trump said on Saturday that he would postpone the meeting with the leaders of "
+            "Canada and Japan.", "meeting", dt.date(2020, 6, 1))
+    assert r.date is None and r.status in ("planned", "postponed")
+    done = one("President Donald Trump announced on Tuesday that the United States was withdrawing from the "
+               "nuclear agreement with Iran.", "withdrawal", dt.date(2018, 5, 9))
+    assert done.date == "2018-05-08"

@@ -23,6 +23,10 @@ PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
 )
+REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
@@ -264,6 +268,10 @@ def mentions_in(
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         start = timex.date_start if timex is not None else None
         status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense)
+        if (rel is not None and status in ("planned", "possible", "proposed", "cancelled", "postponed") and rel.end <= a
+                and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])):
+            timex = None  # "said on Saturday that he would postpone the summit": the date of the saying
+            status = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense)
         hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
         clause_actors = [m for m in actors if sentence.start + c0 <= m.start and m.end <= sentence.start + c1
                          and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
