@@ -65,7 +65,7 @@ async def where_from_request(datasette, request, database: str) -> tuple[list[st
             pairs += [(key, v) for v in request.args.getlist(key)]
     filters = Filters(sorted(pairs))
     where, params = filters.build_where_clauses(EVENTS)
-    human = [filters.human_description_en()] if pairs else []
+    human = [filters.human_description_en().removeprefix("where ")] if pairs else []
     extra = link_filters(request, EVENTS)
     if extra is not None:
         where += extra.where_clauses
