@@ -72,7 +72,7 @@ class Report:
         text = self.label[:1].upper() + self.label[1:]
         if names:
             text += ": " + ", ".join(names)
-        if self.place and self.place not in names:
+        if self.place and not any(self.place in n for n in names):
             text += f" (in {self.place})"
         return text
 
