@@ -239,29 +239,63 @@ def canonical_order(r: Report) -> tuple:
             r.article_key, r.index)
 
 
+def same_event(head: Report, r: Report) -> bool:
+    """Whether report r describes the event whose canonical first report is head."""
+    if not countries_compatible(head.countries, r.countries):
+        return False
+    if head.date_start is None or r.date_start is None:
+        return head.date_start is None and r.date_start is None
+    if overlap(head.date_start, head.date_end, r.date_start, r.date_end) and (
+            precision_rank(head.precision) != precision_rank(r.precision) or head.date == r.date):
+        return True
+    return bool(set(head.countries) == set(r.countries) and head.countries
+                and near(head.date_start, head.date_end, r.date_start, r.date_end))
+
+
+def months(r: Report, pad_days: int = 0) -> list[str]:
+    """The months (YYYY-MM) a report's interval touches, widened by pad_days; ['undated'] without a date."""
+    if r.date_start is None or r.date_end is None:
+        return ["undated"]
+    day = dt.date.fromisoformat(r.date_start) - dt.timedelta(days=pad_days)
+    last = dt.date.fromisoformat(r.date_end) + dt.timedelta(days=pad_days)
+    out = []
+    while day <= last:
+        out.append(f"{day.year:04d}-{day.month:02d}")
+        day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return out
+
+
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """Group reports of one block that describe the same event (deterministic, independent of input order)."""
+    """Group reports of one block that describe the same event (deterministic, independent of input order).
+
+    Each report, in canonical order, joins the first earlier cluster whose head it matches, else starts one;
+    clusters are indexed by month and state so a large block is not scanned whole for every report."""
     clusters: list[list[Report]] = []
+    by_month: dict[str, list[int]] = {}
+    by_month_state: dict[tuple[str, str], list[int]] = {}
+    stateless: dict[str, list[int]] = {}
     for r in sorted(reports, key=canonical_order):
-        for c in clusters:
-            head = c[0]
-            if not countries_compatible(head.countries, r.countries):
-                continue
-            if head.date_start is None and r.date_start is None:
-                c.append(r)
-                break
-            if head.date_start is None or r.date_start is None:
-                continue
-            if overlap(head.date_start, head.date_end, r.date_start, r.date_end) and (
-                    precision_rank(head.precision) != precision_rank(r.precision) or head.date == r.date):
-                c.append(r)
-                break
-            if (set(head.countries) == set(r.countries) and head.countries
-                    and near(head.date_start, head.date_end, r.date_start, r.date_end)):
-                c.append(r)
-                break
-        else:
-            clusters.append([r])
+        keys = months(r)
+        candidates: set[int] = set()
+        for k in keys:
+            if not r.countries:
+                candidates.update(by_month.get(k, ()))
+            else:
+                candidates.update(stateless.get(k, ()))
+                for c in r.countries:
+                    candidates.update(by_month_state.get((k, c), ()))
+        target = next((i for i in sorted(candidates) if same_event(clusters[i][0], r)), None)
+        if target is not None:
+            clusters[target].append(r)
+            continue
+        clusters.append([r])
+        i = len(clusters) - 1
+        for k in months(r, CONFLICT_DAYS):
+            by_month.setdefault(k, []).append(i)
+            if not r.countries:
+                stateless.setdefault(k, []).append(i)
+            for c in r.countries:
+                by_month_state.setdefault((k, c), []).append(i)
     return clusters
 
 
