@@ -30,20 +30,38 @@ def cli() -> None:
     """timeline: dated diplomatic events from news articles."""
 
 
+def input_options(f):  # noqa: ANN001, ANN201
+    """Options saying how to read inputs: JSON field names and the article size limit."""
+    for name, what in reversed([("text", "article text"), ("title", "title"), ("date", "publication date"),
+                                ("url", "URL"), ("source", "source name"), ("id", "record id")]):
+        f = click.option(f"--{name}-field", f"{name}_field", metavar="NAME",
+                         help=f"JSON field holding the {what} (dotted paths reach into objects).")(f)
+    return click.option("--max-size", type=float, default=10, show_default=True, metavar="MB",
+                        help="Reject articles larger than this.")(f)
+
+
+def _read_options(published: str | None, kw: dict):  # noqa: ANN202
+    from timeline.sources import FieldMap, ReadOptions
+
+    fields = FieldMap(text=kw.pop("text_field"), title=kw.pop("title_field"), published=kw.pop("date_field"),
+                      url=kw.pop("url_field"), source=kw.pop("source_field"), id=kw.pop("id_field"))
+    return ReadOptions(published=_published(published), fields=fields, max_bytes=int(kw.pop("max_size") * 1e6))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one, or to override it.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "table"]), default="jsonl",
               show_default=True)
 @click.option("--dated-only", is_flag=True, help="Only events with a date.")
-def extract(paths: tuple[str, ...], published: str | None, fmt: str, dated_only: bool) -> None:
-    """Print the events found in article files (or - for stdin)."""
+@input_options
+def extract(paths: tuple[str, ...], published: str | None, fmt: str, dated_only: bool, **kw: object) -> None:
+    """Print the events found in article files, folders, globs, JSON/JSONL records (or - for stdin)."""
     from timeline.extract import extract_reports, report_record
 
-    when = _published(published)
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    opts = _read_options(published, kw)
     records, failed = [], 0
-    for _name, item in iter_articles(list(paths), when, stdin_text):
+    for _name, item in iter_articles(list(paths), opts=opts):
         if isinstance(item, SourceError):
             click.echo(f"error: {item}", err=True)
             failed += 1
@@ -131,11 +149,36 @@ def timex(path: str, published: str | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def ingest(db: str, paths: tuple[str, ...], published: str | None, quiet: bool) -> None:
-    """Extract events from articles and store them in the SQLite database DB."""
-    from timeline.ingest import ingest_paths
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes extracting events  [default: the CPU count]")
+@input_options
+def ingest(db: str, paths: tuple[str, ...], published: str | None, quiet: bool, jobs: int | None,
+           **kw: object) -> None:
+    """Extract events from articles (files, folders, globs, .jsonl/.json, .html, .gz, - for stdin) into DB.
 
-    summary = ingest_paths(db, list(paths), _published(published), quiet=quiet)
+    Exit status 0 when every input was ingested, 1 when some failed (each one is named on stderr and kept in
+    the ingest_errors table).
+    """
+    from timeline.ingest import default_jobs, ingest_paths
+
+    opts = _read_options(published, kw)
+    summary = ingest_paths(db, list(paths), quiet=quiet, jobs=jobs or default_jobs(), opts=opts)
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("db")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes extracting events  [default: the CPU count]")
+def reprocess(db: str, quiet: bool, jobs: int | None) -> None:
+    """Re-extract the events of every article stored in DB with the current rules (article rows are kept)."""
+    from timeline.ingest import default_jobs, reprocess_db
+
+    try:
+        summary = reprocess_db(db, quiet=quiet, jobs=jobs or default_jobs())
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
     sys.exit(1 if summary.failed else 0)
 
 

@@ -236,6 +236,8 @@ def read_limited(stream: IO[bytes], name: str, max_bytes: int) -> bytes:
     """Read a whole stream, refusing more than max_bytes (the article size limit)."""
     try:
         data = stream.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            stream.read(1)  # a truncated gzip stream raises only when read to its end
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise SourceError(f"{name}: broken gzip data ({exc}); re-compress or unpack it") from None
     if len(data) > max_bytes:

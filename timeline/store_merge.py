@@ -71,8 +71,10 @@ def load_block(conn: sqlite3.Connection, block: str) -> tuple[list[Report], dict
     return reports, mentions, sources
 
 
-def event_row(eid: int, c: list[Report], mentions: list[StoredMention], sources: dict[str, str | None]) -> tuple:
-    """The events-table row of a cluster (same rules as the one-article writer always used)."""
+def event_row(eid: int, c: list[Report], mentions: list[StoredMention], sources: dict[str, str | None],
+              first_mentions: list[StoredMention]) -> tuple:
+    """The events-table row of a cluster; the evidence is the first sentence of the first report (earliest
+    published, then article key), so it does not depend on the order articles were ingested in."""
     head = c[0]
     countries: list[str] = []
     actors: list[str] = []
@@ -80,7 +82,7 @@ def event_row(eid: int, c: list[Report], mentions: list[StoredMention], sources:
         countries += [x for x in r.countries if x not in countries]
         actors += [x for x in r.actors if x not in actors]
     first = min(c, key=lambda r: (r.published, r.article_key, r.index))
-    evidence = min(mentions, key=lambda m: (m.article_id, m.char_start)).sentence if mentions else None
+    evidence = min(first_mentions, key=lambda m: m.char_start).sentence if first_mentions else None
     year = int(head.date_start[:4]) if head.date_start else None
     year_month = head.date_start[:7] if head.date_start and head.precision not in COARSE else None
     return (eid, head.date, head.date_start, head.date_end, head.precision, head.date_source, head.date_text, year,
@@ -107,7 +109,7 @@ def settle_block(conn: sqlite3.Connection, block: str) -> int:
         mentions = [m for r in c for m in mentions_of[id(r)]]
         if uses.get(eid) == len(mentions) and all(m.event_id == eid for m in mentions):
             continue  # the same reports as when this event was written: nothing to do
-        write_event(conn, eid, c, mentions, sources)
+        write_event(conn, eid, c, mentions_of, sources)
         written += 1
     stale = sorted(old_ids - new_ids)
     if stale:
@@ -115,10 +117,12 @@ def settle_block(conn: sqlite3.Connection, block: str) -> int:
     return written
 
 
-def write_event(conn: sqlite3.Connection, eid: int, c: list[Report], mentions: list[StoredMention],
+def write_event(conn: sqlite3.Connection, eid: int, c: list[Report], mentions_of: dict[int, list[StoredMention]],
                 sources: dict[str, str | None]) -> None:
     """Insert or update one merged event, its actor and country links, and point its mentions at it."""
-    conn.execute(UPSERT_EVENT, event_row(eid, c, mentions, sources))
+    mentions = [m for r in c for m in mentions_of[id(r)]]
+    first = min(c, key=lambda r: (r.published, r.article_key, r.index))
+    conn.execute(UPSERT_EVENT, event_row(eid, c, mentions, sources, mentions_of[id(first)]))
     participants: dict[tuple[str, str], tuple] = {}
     for r in c:
         for p in r.participants:
