@@ -193,6 +193,10 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             absorb(matches[0], m)
         elif not matches and (m.kind == "verb" or m.status != "occurred") and cand.countries:
             reports.append(cand)
+    for r in reports:
+        if r.family == "meeting" and r.event_type != "summit" and any(
+                m.event_type.type == "summit" for m in r.mentions):
+            r.event_type, r.label = "summit", "summit"  # a meeting also called a summit is a summit
     _set_codes(reports)
     if published is not None:
         _date_from_context(sorted(reports, key=lambda r: r.mentions[0].trigger_start), published)
