@@ -147,3 +147,9 @@ def test_date_of_a_saying_is_not_the_date_of_the_planned_event() -> None:
     done = one("President Donald Trump announced on Tuesday that the United States was withdrawing from the "
                "nuclear agreement with Iran.", "withdrawal", dt.date(2018, 5, 9))
     assert done.date == "2018-05-08"
+
+
+def test_what_takes_effect_decides_the_type() -> None:
+    r = one("Armenia and Azerbaijan said the truce would take effect at midnight on Sunday.",
+            published=dt.date(2020, 10, 9))
+    assert (r.event_type, r.date, r.status) == ("ceasefire", "2020-10-11", "planned")

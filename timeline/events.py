@@ -70,6 +70,7 @@ class TriggerRule:
     label: str
     pattern: re.Pattern
     rank: int
+    retype: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 @dataclass
@@ -130,7 +131,9 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             for name, value in macros.items():
                 source = source.replace("{" + name + "}", value)
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
-                                   re.compile(source, re.IGNORECASE), len(out)))
+                                   re.compile(source, re.IGNORECASE), len(out),
+                                   tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
+                                         for x in spec.get("retype", []))))
     return tuple(out)
 
 
@@ -139,6 +142,12 @@ def referable_families() -> frozenset[str]:
     """Families whose undated nominal references may join a dated event of the same article."""
     data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
     return frozenset(data.get("referable_families", []))
+
+
+@lru_cache(maxsize=1)
+def types_by_name() -> dict[str, EventType]:
+    """All event types by name (cached)."""
+    return event_types()
 
 
 def event_types() -> dict[str, EventType]:
@@ -279,7 +288,9 @@ def mentions_in(
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type, (sentence.start + a, sentence.start + b),
                                         clause_actors, text[c0:c1], sentence.start + c0)
-        out.append(EventMention(rule.event_type, rule.label, rule.kind, status, sentence, sentence.start + a,
+        event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
+        label = rule.label if event_type is rule.event_type else event_type.label
+        out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
                                 sentence.start + b, text[a:b], timex, people, place))
     return out
 
