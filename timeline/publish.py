@@ -4,6 +4,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,35 @@ def serve_datasette(db: str, host: str = "127.0.0.1", port: int = 8001, metadata
     if immutable:
         finalise(db)
     inspect_file = str(write_inspect_file(db)) if immutable else None
+    if Path(metadata).exists() and Path(db).stem != "timeline":
+        # metadata.yml describes a database named "timeline": rename its section after this file.
+        renamed = Path(tempfile.mkdtemp(prefix="timeline-")) / "metadata.json"
+        renamed.write_text(json.dumps(load_metadata(metadata, Path(db).stem)), encoding="utf-8")
+        metadata = str(renamed)
     cmd = serve_command(db, host, port, metadata, immutable, inspect_file)
     print("Serving", db, f"at http://{host}:{port}/", file=sys.stderr)
     raise SystemExit(subprocess.call(cmd))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m timeline.publish DB [--immutable] [--port N]`: serve an already built database."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m timeline.publish", description=main.__doc__)
+    parser.add_argument("db")
+    parser.add_argument("--immutable", "-i", action="store_true",
+                        help="serve as immutable (no writer may touch it): inspect file, cached counts, .db download")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--metadata", default=str(metadata_path()))
+    parser.add_argument("--print", action="store_true", help="only print the datasette command line")
+    args = parser.parse_args(argv)
+    if args.print:
+        print(" ".join(serve_command(args.db, args.host, args.port, args.metadata, args.immutable,
+                                     f"{args.db}.inspect.json" if args.immutable else None)))
+        return
+    serve_datasette(args.db, args.host, args.port, args.metadata, args.immutable)
+
+
+if __name__ == "__main__":
+    main()
