@@ -153,3 +153,11 @@ def test_what_takes_effect_decides_the_type() -> None:
     r = one("Armenia and Azerbaijan said the truce would take effect at midnight on Sunday.",
             published=dt.date(2020, 10, 9))
     assert (r.event_type, r.date, r.status) == ("ceasefire", "2020-10-11", "planned")
+
+
+def test_officials_of_organisations_do_not_bring_their_home_state() -> None:
+    r = one("Ukrainian President Volodymyr Zelensky met European Commission President Ursula von der Leyen in Kyiv "
+            "on Tuesday, as the European Union prepared new sanctions against Russia.", "meeting",
+            dt.date(2024, 2, 21))
+    assert "DEU" not in r.countries and "RUS" not in r.countries and "UKR" in r.countries
+    assert r.date == "2024-02-20"

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -16,9 +16,12 @@ from timeline.timex import Timex, find_timexes, sentence_tense
 
 CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+|:\s+(?=[A-Z])"
+
     r"|,\s+(?=(?:citing|according\s+to|saying|adding|who|which|whose|where|one\s+of\s+the\b"
     r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
 )
+AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
+ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
@@ -169,10 +172,10 @@ def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     return sorted(kept, key=lambda f: f[1])
 
 
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
     """Start and end (relative to text) of the clause holding position pos."""
     start, end = 0, len(text)
-    for m in CLAUSE_BREAK.finditer(text):
+    for m in pattern.finditer(text):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -282,7 +285,9 @@ def mentions_in(
             timex = None  # "said on Saturday that he would postpone the summit": the date of the saying
             status = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense)
         hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
-        clause_actors = [m for m in actors if sentence.start + c0 <= m.start and m.end <= sentence.start + c1
+        a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
+        a0, a1 = max(a0, c0), min(a1, c1)
+        clause_actors = [m for m in actors if sentence.start + a0 <= m.start and m.end <= sentence.start + a1
                          and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
@@ -306,6 +311,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     timexes = find_timexes(article.text, article.published)
     actors = dictionary.find(article.text, when=article.published)
     actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
+    actors = [_as_official(dictionary, a, article.published) for a in actors]
     out: list[EventMention] = []
     for s in sents:
         local = [a for a in actors if s.start <= a.start < s.end]
@@ -323,6 +329,19 @@ def is_past_verb(trigger: str) -> bool:
     """Whether a verbal trigger is in the simple past ("met", "signed", "broke off")."""
     first = trigger.split()[0].lower()
     return first.endswith("ed") or first in PAST_IRREGULAR
+
+
+def _as_official(dictionary: ActorDictionary, mention: ActorMention, when: dt.date) -> ActorMention:
+    """A person serving an organisation (the UN Secretary-General) acts for it, not for their home state."""
+    if mention.kind != "person":
+        return mention
+    try:
+        term = dictionary.get(mention.actor_id).term_at(when)
+    except KeyError:
+        return mention
+    if term is not None and term.country.startswith("org:"):
+        return replace(mention, country=None)
+    return mention
 
 
 def resolve_as_of(
@@ -378,6 +397,4 @@ def _inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence
 
 
 def _shift(t: Timex, delta: int) -> Timex:
-    from dataclasses import replace
-
     return replace(t, start=t.start + delta, end=t.end + delta)
