@@ -18,7 +18,7 @@ from timeline.timex_kinds import KINDS
 from timeline.timex_normalise import Context, Norm
 from timeline.timex_relative import RELATIVE_KINDS
 from timeline.timex_rules import recognise
-from timeline.timex_tense import clause_around, sentence_spans, sentence_tense, tense_near
+from timeline.timex_tense import TenseCues, clause_around, sentence_spans, sentence_tense
 
 __all__ = ["Timex", "find_timexes", "to_timeml", "to_jsonl_records", "sentence_tense"]
 
@@ -56,10 +56,11 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     sents = sentence_spans(text) or [(0, len(text))]
     starts = [s for s, _ in sents]
     out: list[Timex] = []
+    cues = TenseCues(text)
     for hit in recognise(text):
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
-        ctx.tense, ctx.tense_strong = tense_near(text, lo, hi, hit.start, hit.end)
+        ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue

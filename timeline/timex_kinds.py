@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline import timex_calendar as cal
 from timeline.timex_normalise import (
@@ -129,14 +129,20 @@ def norm_numeric(hit: Hit, ctx: Context) -> Norm | None:
     """Numeric dates ("2018-04-17", "17/04/2018") parsed with dateparser on the span alone."""
     span = hit.group("numeric") or ""
     prefer = {"past": "past", "future": "future"}.get((direction(ctx) or "").rstrip("?"), "current_period")
-    data = _parser(prefer).get_date_data(span)
-    if not data or not data.date_obj:
+    d = _parse_numeric(span, prefer)
+    if d is None:
         return None
-    d = data.date_obj.date()
     value = d.isoformat()
     if hit.group("hour"):
         return Norm("TIME", f"{value}T{hit.group('hour')}:{hit.group('minute')}")
     return Norm("DATE", value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_numeric(span: str, prefer: str) -> dt.date | None:
+    """The date dateparser reads in a numeric span, or None."""
+    data = _parser(prefer).get_date_data(span)
+    return data.date_obj.date() if data and data.date_obj else None
 
 
 @cache

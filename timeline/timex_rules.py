@@ -22,6 +22,7 @@ class Rule:
     kind: str
     regex: re.Pattern[str]
     priority: int
+    triggers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,60 @@ def rules() -> tuple[Rule, ...]:
     for i, r in enumerate(spec["rules"]):
         body = _expand(r["pattern"], macros)
         regex = re.compile(r"(?<![\w$£€#/.-])(?:" + body + r")(?![\w%$]|-old)", _FLAGS)
-        out.append(Rule(r["name"], r["kind"], regex, i))
+        out.append(Rule(r["name"], r["kind"], regex, i, tuple(r["triggers"])))
     return tuple(out)
+
+
+_STOP = {"the", "a", "an", "at", "in", "of", "as", "day", "s"}
+
+
+@cache
+def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One regex for every trigger word, and the word classes (each rule lists the classes it needs) of each
+    word it can match."""
+    lex = lexicon()
+
+    def words(phrases: list[str]) -> list[str]:
+        return [w for p in phrases for w in re.findall(r"[a-z]+", p.lower()) if w not in _STOP]
+
+    classes: dict[str, list[str]] = {
+        "month": [m for m in lex["months"]],
+        "weekday": [d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")],
+        "unit": ["year", "yr", "month", "week", "day", "decade", "century", "centuries", "quarter", "hour",
+                 "minute", "second", "fortnight", "night", "session", "millennium", "millennia", "half"],
+        "pod": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday", "tonight"],
+        "numword": ["nineteen", "thousand"],
+        "decade": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+        "century": ["century"],
+        "period": ["period"],
+        "season": ["spring", "summer", "fall", "autumn", "winter"],
+        "deictic": words(list(lex["deictic"])),
+        "set": list(lex["sets"]) + ["every", "each", "per", "once", "twice", "times"],
+        "holiday": words(list(lex["holidays"]) + list(lex["movable_holidays"])),
+    }
+    index: dict[str, set[str]] = {}
+    for name, ws in classes.items():
+        for w in ws:
+            index.setdefault(w, set()).add(name)
+    # units also match their plurals and compounds ("years", "year-earlier", "weekend")
+    regex = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(sorted(index, key=len, reverse=True)) + r")",
+                       _FLAGS)
+    return regex, {w: frozenset(c) for w, c in index.items()}
+
+
+_MARGIN = 80  # characters a match may extend on either side of its trigger word
+
+
+def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+    """Merged [p - margin, p + margin] windows around sorted trigger positions."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        lo, hi = max(0, p - _MARGIN), min(size, p + _MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-z][\w'-]*)")
@@ -171,18 +224,30 @@ def acceptable(text: str, hit: Hit) -> bool:
     return True
 
 
+def _word_end(text: str, pos: int) -> int:
+    """pos moved to the end of the word it falls in, so a window never cuts a word."""
+    while pos < len(text) and text[pos].isalnum():
+        pos += 1
+    return pos
+
+
 def recognise(text: str) -> list[Hit]:
     """All acceptable rule matches in text, overlaps resolved (longest first, then rule order), in text order."""
     cands: list[Hit] = []
+    regex, index = trigger_classes()
+    found: dict[str, list[int]] = {}
+    for m in regex.finditer(text):
+        word = m.group().lower()
+        names = index.get(word, frozenset()) | index.get(word[:-1], frozenset()) if word[-1] == "s" \
+            else index.get(word, ("digit",))
+        for name in names:
+            found.setdefault(name, []).append(m.start())
     for rule in rules():
-        for m in rule.regex.finditer(text):
-            try:
-                s, e = m.span("t")
-            except IndexError:
-                s, e = m.span()
-            if s < 0 or e <= s:
-                continue
-            cands.append(Hit(s, e, rule, m))
+        positions = sorted({p for t in rule.triggers for p in found.get(t, ())})
+        for lo, hi in _windows(positions, len(text)):
+            hi = _word_end(text, hi)
+            for m in rule.regex.finditer(text, lo, hi):
+                cands.append(Hit(m.start(), m.end(), rule, m))
     cands.sort(key=lambda h: (-(h.end - h.start), h.rule.priority, h.start))
     taken: list[Hit] = []
     occupied = bytearray(len(text) + 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from importlib import resources
@@ -37,26 +38,47 @@ def sentence_tense(sentence: str) -> str | None:
     return None
 
 
-def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str | None, bool]:
-    """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
-    nearest cue on the left, or failing that the nearest on the right; and whether the cue is strong (a
-    listed word, close by) rather than a hint."""
-    best: tuple[int, int, int] | None = None
-    found: tuple[str | None, bool] = (None, False)
-    for rank, (tense, pattern) in enumerate(_cues().items()):
-        for m in pattern.finditer(text, lo, hi):
-            if m.end() <= start:
-                key = (0, start - m.end(), rank)
-            elif m.start() >= end:
-                key = (1, m.start() - end, rank)
-            else:
-                continue
-            if best is None or key < best:
-                best = key
-                found = ("past" if tense == "weak" else tense, tense != "weak" and key[1] <= FAR_CUE)
-    if found[1] and found[0] == "past" and _END_POINT.search(text, max(lo, start - 9), start):
-        found = ("past", False)  # "extended to Nov. 16": the date may lie ahead
-    return found
+class TenseCues:
+    """The tense cues of a whole document, found once, queried per expression."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        cues = []
+        for rank, (tense, pattern) in enumerate(_cues().items()):
+            cues.extend((m.start(), m.end(), rank, tense) for m in pattern.finditer(text))
+        cues.sort()
+        self.cues = cues
+        self.starts = [c[0] for c in cues]
+
+    def near(self, lo: int, hi: int, start: int, end: int) -> tuple[str | None, bool]:
+        """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
+        nearest cue on the left, or failing that the nearest on the right; and whether the cue is strong (a
+        listed word, close by) rather than a hint."""
+        i = bisect.bisect_left(self.starts, start)
+        best: tuple[int, int] | None = None
+        found: tuple[str | None, bool] = (None, False)
+        j = i - 1
+        while j >= 0 and self.cues[j][0] >= lo:  # cues starting left of the expression, nearest first
+            s, e, rank, tense = self.cues[j]
+            if e <= start and (best is None or (start - e, rank) < best):
+                best = (start - e, rank)
+                found = ("past" if tense == "weak" else tense, tense != "weak" and start - e <= FAR_CUE)
+            if best is not None and s < start - best[0] - 40:
+                break
+            j -= 1
+        if best is None:
+            j = bisect.bisect_left(self.starts, end)
+            while j < len(self.cues) and self.cues[j][0] < hi:
+                s, e, rank, tense = self.cues[j]
+                if e <= hi and (best is None or (s - end, rank) < best):
+                    best = (s - end, rank)
+                    found = ("past" if tense == "weak" else tense, tense != "weak" and s - end <= FAR_CUE)
+                if best is not None and s > end + best[0]:
+                    break
+                j += 1
+        if found[1] and found[0] == "past" and _END_POINT.search(self.text, max(lo, start - 9), start):
+            found = ("past", False)  # "extended to Nov. 16": the date may lie ahead
+        return found
 
 
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
