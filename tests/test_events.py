@@ -161,3 +161,12 @@ def test_officials_of_organisations_do_not_bring_their_home_state() -> None:
             dt.date(2024, 2, 21))
     assert "DEU" not in r.countries and "RUS" not in r.countries and "UKR" in r.countries
     assert r.date == "2024-02-20"
+
+
+def test_followed_repeats_the_previous_event_for_a_new_actor() -> None:
+    found = reports("Egypt made peace with Israel in 1979. Jordan followed in 1994.", dt.date(2020, 9, 1))
+    jordan = [r for r in found if r.date == "1994"]
+    assert len(jordan) == 1 and jordan[0].event_type == "agreement"
+    assert set(jordan[0].countries) == {"JOR", "ISR"}
+    assert not [r for r in found if r.event_type == "follow_up"]
+    assert reports("The announcement followed weeks of talks.") == []

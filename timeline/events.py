@@ -49,6 +49,7 @@ NP_AFTER_CHARS = 70
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
+FOLLOW_UP = "follow_up"  # an event type standing for "the same as the event before"
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -103,6 +104,7 @@ class EventMention:
     participants: list[Participant] = field(default_factory=list)
     place: str | None = None
     lead: bool = False
+    objects: tuple[str, ...] = ()  # actors named after the trigger ("made peace with Israel")
 
     @property
     def countries(self) -> list[str]:
@@ -295,8 +297,9 @@ def mentions_in(
                                         clause_actors, text[c0:c1], sentence.start + c0)
         event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
         label = rule.label if event_type is rule.event_type else event_type.label
+        objects = tuple(m.actor_id for m in clause_actors if m.start >= sentence.start + b)
         out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
-                                sentence.start + b, text[a:b], timex, people, place))
+                                sentence.start + b, text[a:b], timex, people, place, objects=objects))
     return out
 
 
@@ -317,6 +320,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published))
+    out = _resolve_follow_ups(out, sents)
     _inherit_talks_parties(out)
     _inherit_previous_parties(out, sents)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
@@ -380,6 +384,27 @@ def _inherit_talks_parties(mentions: list[EventMention]) -> None:
             last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants]
         elif not m.countries and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
             m.participants = list(last)
+
+
+def _resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> list[EventMention]:
+    """"Germany followed on Wednesday": the event just before, done by the new subject to the same other side."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.event_type.type != FOLLOW_UP:
+            out.append(m)
+            continue
+        prev = next((p for p in reversed(out) if index[m.sentence.start] - index[p.sentence.start] <= 1), None)
+        subjects = [p for p in m.participants if p.role in ("actor", "participant")]
+        if prev is None or not subjects:
+            continue
+        others = [Participant(p.actor_id, p.name, p.kind, p.country, "target" if p.role == "target" else p.role)
+                  for p in prev.participants if p.actor_id in prev.objects or p.role in ("target", "host")]
+        m.event_type, m.label = prev.event_type, prev.label
+        m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "actor") for p in subjects] + [
+            p for p in others if p.actor_id not in {q.actor_id for q in subjects}]
+        out.append(m)
+    return out
 
 
 def _inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]) -> None:
