@@ -224,14 +224,21 @@ class LinkFacet(_CachedFacet):
 
 
 def link_filters(request, table: str) -> FilterArguments | None:  # noqa: ANN001
-    """Where clauses for ?_country=ISO3 and ?_actor=ID on the events table (each value must match)."""
+    """Where clauses for ?_country=ISO3 and ?_actor=ID on the events table (each value must match).
+
+    Only one link clause may drive the query (probe events by id); with a column filter or a search, none does:
+    the others are written ``+id in (...)``, a membership test, so SQLite walks the other filter's index (or
+    the date index for the sort) instead of probing every event of a common country.
+    """
     if table != EVENTS:
         return None
+    others = "_search" in request.args or any(not k.startswith("_") or "__" in k for k in request.args)
     where, params, human = [], {}, []
     for link in LINKS.values():
-        for i, value in enumerate(request.args.getlist(link.arg)):
+        for i, value in enumerate(v for v in request.args.getlist(link.arg) if v):
             p = f"tl{link.arg}{i}"
-            where.append(f"id in (select {escape_sqlite(link.event_key)} from {escape_sqlite(link.table)}"
+            lhs = "+id" if others or where else "id"
+            where.append(f"{lhs} in (select {escape_sqlite(link.event_key)} from {escape_sqlite(link.table)}"
                          f" where {escape_sqlite(link.value)} = :{p})")
             params[p] = value
             human.append(f'{link.column} include "{value}"')

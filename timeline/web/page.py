@@ -142,10 +142,17 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
     size_arg = request.args.get("_size", "")
     size = max_rows if size_arg == "max" else min(int(size_arg), max_rows) if size_arg.isdigit() else DEFAULT_SIZE
     where_sql = (" where " + " and ".join(where)) if where else ""
-    rows = await db.execute(
-        f"select {COLUMNS} from {EVENTS}{where_sql} order by date_start is null, date_start, id limit {size + 1}",
-        params, custom_time_limit=datasette.setting("sql_time_limit_ms"))
-    events = [dict(r) for r in rows]
+    limit_ms = datasette.setting("sql_time_limit_ms")
+    # Dated events in date order (walks the date_start index), then undated ones if there is room.
+    dated = " and ".join([*where, "date_start is not null"])
+    events = [dict(r) for r in await db.execute(
+        f"select {COLUMNS} from {EVENTS} where {dated} order by date_start, id limit {size + 1}", params,
+        custom_time_limit=limit_ms)]
+    if len(events) <= size:
+        undated = " and ".join([*where, "date_start is null"])
+        events += [dict(r) for r in await db.execute(
+            f"select {COLUMNS} from {EVENTS} where {undated} order by id limit {size + 1 - len(events)}", params,
+            custom_time_limit=limit_ms)]
     more = len(events) > size
     events = events[:size]
     count_key = ("count", fingerprint(datasette, database), where_sql, repr(params))
