@@ -105,7 +105,10 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
 
 
 def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
-    """Durations: "three years", "the past two months", "a 10-year plan", "about an hour"."""
+    """Durations: "three years", "the past two months", "a 10-year plan", "about an hour"; offsets when a
+    direction word follows ("two years ago")."""
+    if hit.group("dir"):
+        return norm_ago(hit, ctx)
     num = hit.group("num")
     if num is None:  # "for years"
         return Norm("DURATION", duration_value(None, unit_code(hit.group("unit"))), None, "explicit")

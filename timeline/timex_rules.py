@@ -123,8 +123,9 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         "decade": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
         "century": ["century"],
         "period": ["period"],
+        "quarter": ["quarter", "half"],
         "season": ["spring", "summer", "fall", "autumn", "winter"],
-        "deictic": words(list(lex["deictic"])),
+        "deictic": [words([p])[-1] for p in lex["deictic"]],
         "set": list(lex["sets"]) + ["every", "each", "per", "once", "twice", "times"],
         "holiday": words(list(lex["holidays"]) + list(lex["movable_holidays"])),
     }
@@ -138,14 +139,14 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     return regex, {w: frozenset(c) for w, c in index.items()}
 
 
-_MARGIN = 80  # characters a match may extend on either side of its trigger word
+_LEFT, _RIGHT = 60, 45  # characters a match may extend before / after its trigger word
 
 
 def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
-    """Merged [p - margin, p + margin] windows around sorted trigger positions."""
+    """Merged [p - left, p + right] windows around sorted trigger positions."""
     out: list[tuple[int, int]] = []
     for p in positions:
-        lo, hi = max(0, p - _MARGIN), min(size, p + _MARGIN)
+        lo, hi = max(0, p - _LEFT), min(size, p + _RIGHT)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:

@@ -11,30 +11,27 @@ import yaml
 
 
 @cache
-def _cues() -> dict[str, re.Pattern[str]]:
-    """Compiled tense cue patterns from tense.yaml ("weak" = regular past forms)."""
+def _cues() -> re.Pattern[str]:
+    """One pattern for all tense cues of tense.yaml; the named group that matched is the tense ("weak" =
+    regular past forms, a hint only)."""
     text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
-    out = {}
+    parts = []
     for tense in ("future", "past", "present"):
         words = sorted(spec[tense], key=len, reverse=True)
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         extra = spec.get(f"{tense}_regex", "")
-        out[tense] = re.compile(r"(?<![\w'])(?:" + (extra + "|" if extra else "") + alt + r")(?![\w'])",
-                                re.IGNORECASE)
-    out["weak"] = re.compile(r"(?<![\w'])(?:" + spec["weak_regex"] + r")(?![\w'])")
-    return out
+        parts.append(f"(?P<{tense}>" + (extra + "|" if extra else "") + alt + ")")
+    parts.append("(?P<weak>(?-i:" + spec["weak_regex"] + "))")
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
 
 
 def sentence_tense(sentence: str) -> str | None:
     """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
-    cues = _cues()
-    if cues["future"].search(sentence):
-        return "future"
-    if cues["past"].search(sentence) or cues["weak"].search(sentence):
-        return "past"
-    if cues["present"].search(sentence):
-        return "present"
+    found = {m.lastgroup for m in _cues().finditer(sentence)}
+    for tense in ("future", "past", "present"):
+        if tense in found or (tense == "past" and "weak" in found):
+            return tense
     return None
 
 
@@ -43,10 +40,8 @@ class TenseCues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        cues = []
-        for rank, (tense, pattern) in enumerate(_cues().items()):
-            cues.extend((m.start(), m.end(), rank, tense) for m in pattern.finditer(text))
-        cues.sort()
+        rank = {"future": 0, "past": 1, "present": 2, "weak": 3}
+        cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
