@@ -309,3 +309,20 @@ def test_safe_settings_are_passed_to_datasette() -> None:
     assert "--setting suggest_facets false" in joined
     assert SETTINGS["facet_time_limit_ms"] < SETTINGS["sql_time_limit_ms"]
     assert "allow_download" not in " ".join(serve_command("data/timeline.db"))
+
+
+async def test_search_index_follows_changes(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("update events set evidence = 'Zanzibar accord reached' where id = ?", (XSS_EVENT_ID,))
+    conn.commit()
+    conn.close()
+    ds = make_datasette(str(db_path))
+    assert [r["id"] for r in await rows(ds, "/timeline/events?_search=zanzibar")] == [XSS_EVENT_ID]
+    hanoi = {r["id"] for r in await rows(ds, "/timeline/events?_search=Hanoi")}
+    assert hanoi == {XSS_EVENT_ID}  # still found through its place ("Hanoi <script>…")
+    assert await rows(ds, "/timeline/events?_search=Trump+met") == []  # the old evidence left the index
+
+
+async def test_countries_cells_link_to_the_country_filter(ds: Datasette) -> None:
+    html = (await ds.client.get(f"/timeline/events/{XSS_EVENT_ID}")).text
+    assert '<a href="/timeline/events?_country=PRK">PRK</a>' in html

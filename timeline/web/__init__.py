@@ -2,12 +2,14 @@
 and TimelineJS / iCalendar / PLOVER output formats. Registered through the ``datasette`` entry point."""
 
 import asyncio
+import json
 import time
 import urllib.parse
 from typing import Any
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
 
 from timeline import export
 from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, link_filters, warm
@@ -37,6 +39,20 @@ def filters_from_request(request, database, table, datasette):  # noqa: ANN001, 
 def prepare_connection(conn):  # noqa: ANN001, ANN201
     """A larger page cache: the count, rows and facets of one page read the same pages of a big table."""
     conn.execute("PRAGMA cache_size = -65536")
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):  # noqa: ANN001, ANN201
+    """On the events table, each country of the countries column links to the events of that country."""
+    if table != EVENTS or column != "countries" or not isinstance(value, str) or not value.startswith("["):
+        return None
+    try:
+        codes = [c for c in json.loads(value) if isinstance(c, str)]
+    except ValueError:
+        return None
+    base = datasette.urls.table(database, EVENTS)
+    return Markup(", ".join(
+        f'<a href="{escape(base)}?_country={escape(urllib.parse.quote(c))}">{escape(c)}</a>' for c in codes))
 
 
 @hookimpl
