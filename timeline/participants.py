@@ -1,0 +1,123 @@
+"""Participants: who takes part in an event mention, in what role, and where it happens."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from timeline.actors import ActorDictionary, ActorMention
+from timeline.text import Sentence
+from timeline.timex import Timex
+
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
+            "sanctions_eased", "recognition", "relations_broken"}
+NP_BREAK = re.compile(
+    r"[,;:—–]|\b(?:was|were|is|are|be|been|did|does|do|has|have|had|will|would|could|may|might|should|to|that|"
+    r"which|who|planned|scheduled|set|expected|due|ended|began|in\s+light|because|after|before|said|says)\b",
+    re.IGNORECASE,
+)
+NP_BEFORE_CHARS = 32
+NP_AFTER_START = re.compile(r"\s+(?:with|between|among|involving|of|by)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+NP_AFTER_CHARS = 70
+
+
+@dataclass
+class Participant:
+    """An actor taking part in an event mention."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    role: str
+
+
+def participants_of(
+    event_type: str, trigger: tuple[int, int], actors: list[ActorMention], clause_text: str, offset: int
+) -> tuple[list[Participant], str | None]:
+    """Participants of a trigger from the actor mentions of its clause, and the place if one is named."""
+    people: list[Participant] = []
+    place = None
+    seen: set[tuple[str, str]] = set()
+    for am in actors:
+        rel = am.start - offset
+        before = clause_text[max(0, rel - 12):rel]
+        is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and PLACE_BEFORE.search(before)
+        if is_place and am.start > trigger[0] and place is None and event_type != "visit":
+            place = am.name
+        if event_type == "visit" and am.start > trigger[1] and am.kind == "state":
+            role = "host"
+            place = place or am.name
+        elif is_place:
+            role = "location"
+        elif event_type in DIRECTED:
+            role = "actor" if am.start < trigger[0] else "target"
+        else:
+            role = "participant"
+        key = (am.actor_id, role)
+        if key not in seen:
+            seen.add(key)
+            people.append(Participant(am.actor_id, am.name, am.kind, am.country, role))
+    return people, place
+
+
+def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors named in a nominal trigger's own phrase: "the Xi-Kim summit", "his meeting with Xi"."""
+    before = text[max(0, a - NP_BEFORE_CHARS):a]
+    cuts = list(NP_BREAK.finditer(before))
+    lo = a - len(before) + (cuts[-1].end() if cuts else 0)
+    after = text[b:b + NP_AFTER_CHARS]
+    cut = NP_BREAK.search(after)
+    hi = b + (cut.start() if cut else len(after)) if NP_AFTER_START.match(after) else b
+    found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
+    subject = [m for m in actors if m.end - offset <= a and m.kind in ("person", "state", "organisation")]
+    lead = next((m for m in subject if m.kind == "person"), subject[0] if subject else None)
+    if found and lead and re.match(r"\s+with\b", text[b:hi]) and lead not in found:
+        found.insert(0, lead)  # "X ... for talks with Y": X takes part too
+    elif found and POSSESSIVE.search(text[lo:a]):
+        antecedent = [m for m in actors if m.end - offset <= lo and m.kind in ("person", "state")]
+        if antecedent:
+            found.insert(0, antecedent[-1])
+    return found
+
+
+def as_official(dictionary: ActorDictionary, mention: ActorMention, when: dt.date) -> ActorMention:
+    """A person serving an organisation (the UN Secretary-General) acts for it, not for their home state."""
+    if mention.kind != "person":
+        return mention
+    try:
+        term = dictionary.get(mention.actor_id).term_at(when)
+    except KeyError:
+        return mention
+    if term is not None and term.country.startswith("org:"):
+        return replace(mention, country=None)
+    return mention
+
+
+def resolve_as_of(
+    dictionary: ActorDictionary, text: str, sentence: Sentence, local: list[ActorMention], timexes: list[Timex],
+    published: dt.date,
+) -> list[ActorMention]:
+    """Re-resolve short names and titles of a sentence about another time ("Kim" in 2005) as of that time."""
+    if not any(a.form in ("surname", "title") for a in local):
+        return local
+    when = next((t.date_start for t in timexes if sentence.start <= t.start < sentence.end and t.date_start
+                 and t.type == "DATE"), None)
+    if when is None or abs(when.year - published.year) < 2:
+        return local
+    again = [a for a in dictionary.find(text[:sentence.end], when=when) if a.start >= sentence.start]
+    by_span = {(a.start, a.end): a for a in again}
+    return [by_span.get((a.start, a.end), a) if a.form in ("surname", "title") else a for a in local]
+
+
+def group_actors(dictionary: ActorDictionary, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """Actor mentions for group references ("the two sides", "both leaders") that name their members."""
+    from timeline.actors_groups import find_groups
+
+    out = []
+    for g in find_groups(text, actors):
+        for actor_id in g.actor_ids:
+            a = dictionary.get(actor_id)
+            out.append(ActorMention(g.start, g.end, g.text, a.id, a.name, a.kind, a.country, "group"))
+    return out
