@@ -5,9 +5,9 @@ eight of them add up to well over a second, and its array facet over a JSON colu
 Here:
 
 * ``{indexed: COLUMN}`` (``IndexedFacet``) counts all indexed-column facets of the page together: unfiltered,
-  one covering-index scan per column; filtered, a single pass over the matching rows. Results are cached per
-  database state (immutable databases: for good; others: until the file or its WAL changes), and the unfiltered
-  counts of immutable databases are computed at start-up.
+  one covering-index scan per column; filtered, a single pass over the matching rows. Results are cached until
+  the database file or its WAL changes; for immutable databases the plugin computes the unfiltered counts, and
+  those one facet click away, at start-up.
 * ``{link: countries}`` / ``{link: actors}`` (``LinkFacet``) count the indexed link tables event_countries and
   event_actors, and filter with ``?_country=`` / ``?_actor=`` (see ``link_filters``).
 """
@@ -45,16 +45,17 @@ LINKS = {
 }
 EVENTS = "events"
 IDS = "\0ids"  # key of the matching event ids in count_columns' result (shared with the link facets)
+_RECENT_IDS: dict[tuple, list[int]] = {}  # the last few id lists, for the link facets of the same page
 _CACHE: dict[tuple, Any] = {}
 _CACHE_MAX = 512
 
 
 def fingerprint(datasette, database: str) -> tuple:  # noqa: ANN001
-    """What identifies the current state of a database: constant if immutable, else file and WAL stat."""
+    """What identifies the current state of a database: its file, and the file's and its WAL's stat."""
     db = datasette.get_database(database)
-    if not db.is_mutable or not db.path:
-        return ("immutable", database)
-    out: list = [database]
+    if not db.path:
+        return ("memory", database, id(datasette))
+    out: list = [database, db.path]
     for path in (db.path, f"{db.path}-wal"):
         try:
             st = os.stat(path)
@@ -173,9 +174,19 @@ class IndexedFacet(_CachedFacet):
         columns = [c["config"].get("column") or c["config"]["simple"] for c in configs]
         unfiltered = _is_unfiltered(self.sql, self.params)
         limit = self._limit_ms()
+        ids_key = (fingerprint(self.ds, self.database), self.sql, repr(self.params))
+
+        def compute(conn) -> dict:  # noqa: ANN001
+            out = count_columns(conn, self.sql, self.params, columns, unfiltered, limit)
+            ids = out.pop(IDS, None)
+            if ids is not None:  # kept only briefly: the link facets of this page use them
+                while len(_RECENT_IDS) >= 4:
+                    _RECENT_IDS.pop(next(iter(_RECENT_IDS)), None)
+                _RECENT_IDS[ids_key] = ids
+            return out
+
         try:
-            counts = await self._counts("indexed", tuple(columns), lambda conn: count_columns(
-                conn, self.sql, self.params, columns, unfiltered, limit))
+            counts = await self._counts("indexed", tuple(columns), compute)
         except QueryInterrupted:
             return [], columns
         return [self._result(col, col, counts[col], c["source"]) for col, c in zip(columns, configs, strict=True)], []
@@ -192,13 +203,8 @@ class LinkFacet(_CachedFacet):
         if self.table != EVENTS:
             return [], []
         unfiltered = _is_unfiltered(self.sql, self.params)
-        ids = None
-        if not unfiltered:
-            configs = IndexedFacet(self.ds, self.request, self.database, sql=self.sql, table=self.table,
-                                   params=self.params, metadata=self.metadata).get_configs()
-            names = tuple(c["config"].get("column") or c["config"]["simple"] for c in configs)
-            hit = cache_get(("indexed", fingerprint(self.ds, self.database), self.sql, repr(self.params), names))
-            ids = hit.get(IDS) if hit else None
+        ids = None if unfiltered else _RECENT_IDS.get(
+            (fingerprint(self.ds, self.database), self.sql, repr(self.params)))
         for c in self.get_configs():
             name = c["config"].get("column") or c["config"]["simple"]
             link = LINKS.get(name)
