@@ -10,8 +10,9 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
+from datasette.database import QueryInterrupted
 from datasette.filters import Filters
-from datasette.utils import escape_fts, path_with_format
+from datasette.utils import escape_fts, path_with_format, path_with_replaced_args
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.export import human_date
@@ -133,6 +134,21 @@ def decorate(row: dict, database_url: str) -> dict:
     return row
 
 
+async def list_events(db, where: list[str], params: dict, size: int, limit_ms: int) -> list[dict]:  # noqa: ANN001
+    """Up to size + 1 events of the selection: dated ones in date order (walking the date_start index), then
+    undated ones if there is room."""
+    dated = " and ".join([*where, "date_start is not null"])
+    events = [dict(r) for r in await db.execute(
+        f"select {COLUMNS} from {EVENTS} where {dated} order by date_start, id limit {size + 1}", params,
+        custom_time_limit=limit_ms)]
+    if len(events) <= size:
+        undated = " and ".join([*where, "date_start is null"])
+        events += [dict(r) for r in await db.execute(
+            f"select {COLUMNS} from {EVENTS} where {undated} order by id limit {size + 1 - len(events)}", params,
+            custom_time_limit=limit_ms)]
+    return events
+
+
 async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
     """Render /-/timeline for the request's filters."""
     database = await events_database(datasette, request)
@@ -143,22 +159,21 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
     size = max_rows if size_arg == "max" else min(int(size_arg), max_rows) if size_arg.isdigit() else DEFAULT_SIZE
     where_sql = (" where " + " and ".join(where)) if where else ""
     limit_ms = datasette.setting("sql_time_limit_ms")
-    # Dated events in date order (walks the date_start index), then undated ones if there is room.
-    dated = " and ".join([*where, "date_start is not null"])
-    events = [dict(r) for r in await db.execute(
-        f"select {COLUMNS} from {EVENTS} where {dated} order by date_start, id limit {size + 1}", params,
-        custom_time_limit=limit_ms)]
-    if len(events) <= size:
-        undated = " and ".join([*where, "date_start is null"])
-        events += [dict(r) for r in await db.execute(
-            f"select {COLUMNS} from {EVENTS} where {undated} order by id limit {size + 1 - len(events)}", params,
-            custom_time_limit=limit_ms)]
+    try:
+        events = await list_events(db, where, params, size, limit_ms)
+        error = None
+    except QueryInterrupted:
+        events, error = [], "Listing these events took too long: narrow the filters."
     more = len(events) > size
     events = events[:size]
     count_key = ("count", fingerprint(datasette, database), where_sql, repr(params))
     total = cache_get(count_key)
     if total is None:
-        total = cache_put(count_key, (await db.execute(f"select count(*) from {EVENTS}{where_sql}", params)).rows[0][0])
+        try:
+            total = cache_put(count_key, (await db.execute(f"select count(*) from {EVENTS}{where_sql}", params,
+                                                           custom_time_limit=limit_ms)).rows[0][0])
+        except QueryInterrupted:
+            total = None
     database_url = datasette.urls.database(database)
     years: list[dict] = []
     for ev in events:
@@ -167,7 +182,11 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
         if not years or years[-1]["year"] != key:
             years.append({"year": key, "events": []})
         years[-1]["events"].append(ev)
-    counts = await chart_counts(datasette, database, where, params)
+    try:
+        counts = await chart_counts(datasette, database, where, params)
+        chart_timed_out = False
+    except QueryInterrupted:
+        counts, chart_timed_out = [], True
     type_totals: dict[str, int] = {}
     for _, t, n in counts:
         type_totals[t] = type_totals.get(t, 0) + n
@@ -181,12 +200,14 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
     options = await filter_options(datasette, database)
     context = {
         "database": database, "database_url": database_url, "years": years, "total": total, "shown": len(events),
-        "more": more, "human": human, "legend": legend, "chart": chart(counts), "table_url": table_url,
-        "exports": exports, "args": request.args, "options": options,
+        "more": more, "chart_timed_out": chart_timed_out, "error": error,
+        "human": human, "legend": legend, "chart": chart(counts), "table_url": table_url,
+        "exports": exports, "args": request.args, "options": options, "max_rows": max_rows,
+        "more_url": path_with_replaced_args(request, {"_size": "max"}) if size < max_rows else None,
         "selected_countries": request.args.getlist("_country"),
     }
     html = await datasette.render_template("timeline.html", context, request=request, view_name="timeline")
-    return Response.html(html)
+    return Response.html(html, status=400 if error else 200)
 
 
 async def filter_options(datasette, database: str) -> dict[str, list]:  # noqa: ANN001
