@@ -315,3 +315,16 @@ def test_reprocess_keeps_articles_and_rebuilds_events(tmp_path: Path) -> None:
     assert_consistent(db)
     res = CliRunner().invoke(cli, ["reprocess", str(tmp_path / "missing.db")])
     assert res.exit_code == 1 and "no such database" in res.output
+
+
+def test_stdin_jsonl_with_field_options_through_the_cli(tmp_path: Path) -> None:
+    lines = (FIX / "wire.jsonl").read_text()
+    db = tmp_path / "sub" / "stdin.db"
+    res = CliRunner().invoke(cli, ["ingest", str(db), "-", "-j", "1", "--text-field", "body", "--date-field",
+                                   "pubDate", "--url-field", "link", "--source-field", "agency"], input=lines)
+    assert res.exit_code == 0, res.output
+    rows = sqlite3.connect(db).execute("select path, url, source, published from articles order by id").fetchall()
+    assert rows == [("<stdin>:1", "https://wire.example/w-1", "Wire One", "2023-03-17"),
+                    ("<stdin>:2", "https://wire.example/w-2", "Wire One", "2023-03-17")]
+    out = CliRunner().invoke(cli, ["extract", str(FIX / "wire.jsonl"), "--text-field", "story"])
+    assert out.exit_code == 1 and "wire.jsonl:1: no article text in field 'story'" in out.output

@@ -11,6 +11,7 @@ merges the new reports into events (`Writer.settle`). A bad input is one line on
 import datetime as dt
 import os
 import re
+import signal
 import sqlite3
 import sys
 from collections import deque
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from pathlib import Path
 from typing import IO
 
 from timeline.ingest_progress import IngestSummary, Progress
@@ -28,16 +30,18 @@ from timeline.store_write import Prepared, Writer, prepare, stored_sha
 __all__ = ["IngestSummary", "ingest_paths", "reprocess_db"]
 BATCH_UNITS = 16  # work units per task sent to a worker
 BATCH_BYTES = 1 << 20
-SETTLE_EVERY = 20_000  # merge events every so many stored articles, so they show up during long runs
+SETTLE_EVERY = 50_000  # merge events every so many stored articles, so they show up during long runs
 Outcome = tuple[str, str, object, int]  # kind (article | unchanged | error), name, payload, characters
 
 _worker: dict = {}
 
 
-def _init_worker(db: str | None, opts: ReadOptions) -> None:
+def _init_worker(db: str | None, opts: ReadOptions, subprocess: bool = True) -> None:
     """Load what a worker needs once: the actor dictionary, a read-only view of the database."""
     from timeline.actors import ActorDictionary
 
+    if subprocess:  # Ctrl-C is for the main process, which stops the workers itself
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 20_000)  # pysbd builds many patterns; keep them compiled
     _worker["dictionary"] = ActorDictionary.load()
     _worker["opts"] = opts
@@ -107,7 +111,7 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
                 initargs: tuple) -> Iterator[list[Outcome]]:
     """Results of fn on each batch, in order; jobs > 1 runs fn in worker processes with few batches in flight."""
     if jobs <= 1:
-        _init_worker(*initargs)
+        _init_worker(*initargs, subprocess=False)
         for b in batches:
             yield fn(b)
         return
@@ -160,6 +164,7 @@ def ingest_paths(db: str, paths: list[str], published: dt.date | None = None, qu
     from timeline.sources_walk import iter_units
 
     opts = opts or ReadOptions(published=published)
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
     connect(db).dispose()  # create the schema and full-text indexes
     summary = IngestSummary()
     writer = Writer(db)

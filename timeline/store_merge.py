@@ -101,46 +101,67 @@ def settle_block(conn: sqlite3.Connection, block: str) -> int:
         for m in ms:
             if m.event_id is not None:
                 uses[m.event_id] += 1
-    written = 0
     new_ids: set[int] = set()
+    batch = EventBatch()
     for c in cluster(reports):
         eid = event_id(c)
         new_ids.add(eid)
         mentions = [m for r in c for m in mentions_of[id(r)]]
         if uses.get(eid) == len(mentions) and all(m.event_id == eid for m in mentions):
             continue  # the same reports as when this event was written: nothing to do
-        write_event(conn, eid, c, mentions_of, sources)
-        written += 1
+        batch.add(eid, c, mentions_of, sources)
+    batch.write(conn)
     stale = sorted(old_ids - new_ids)
     if stale:
         delete_events(conn, stale)
-    return written
+    return len(batch.events)
 
 
-def write_event(conn: sqlite3.Connection, eid: int, c: list[Report], mentions_of: dict[int, list[StoredMention]],
-                sources: dict[str, str | None]) -> None:
-    """Insert or update one merged event, its actor and country links, and point its mentions at it."""
-    mentions = [m for r in c for m in mentions_of[id(r)]]
-    first = min(c, key=lambda r: (r.published, r.article_key, r.index))
-    conn.execute(UPSERT_EVENT, event_row(eid, c, mentions, sources, mentions_of[id(first)]))
-    participants: dict[tuple[str, str], tuple] = {}
-    for r in c:
-        for p in r.participants:
-            participants.setdefault((p[0], p[4]), p)
-    countries: list[str] = []
-    for r in c:
-        countries += [x for x in r.countries if x not in countries]
-    conn.execute("delete from event_actors where event_id = ?", (eid,))
-    conn.execute("delete from event_countries where event_id = ?", (eid,))
-    conn.executemany("insert or ignore into actors (id, name, kind, country) values (?, ?, ?, ?)",
-                     [(p[0], p[1], p[2], p[3]) for p in participants.values()]
-                     + [(x, x, "state", x) for x in countries])
-    conn.executemany("insert into event_actors (event_id, actor_id, role) values (?, ?, ?)",
-                     [(eid, actor, role) for actor, role in participants])
-    conn.executemany("insert into event_countries (event_id, country) values (?, ?)",
-                     [(eid, x) for x in countries])
-    conn.executemany("update mentions set event_id = ? where id = ?",
-                     [(eid, m.id) for m in mentions if m.event_id != eid])
+class EventBatch:
+    """Rows for the events of a block that changed, written together (few round trips into SQLite)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple] = []
+        self.replaced: list[tuple[int]] = []
+        self.actors: dict[str, tuple] = {}
+        self.event_actors: list[tuple] = []
+        self.event_countries: list[tuple] = []
+        self.mentions: list[tuple[int, int]] = []
+
+    def add(self, eid: int, c: list[Report], mentions_of: dict[int, list[StoredMention]],
+            sources: dict[str, str | None]) -> None:
+        """Add one merged event: its row, actor and country links, and its mentions pointing at it."""
+        mentions = [m for r in c for m in mentions_of[id(r)]]
+        first = min(c, key=lambda r: (r.published, r.article_key, r.index))
+        self.events.append(event_row(eid, c, mentions, sources, mentions_of[id(first)]))
+        self.replaced.append((eid,))  # links of an event being rewritten go first
+        participants: dict[tuple[str, str], tuple] = {}
+        for r in c:
+            for p in r.participants:
+                participants.setdefault((p[0], p[4]), p)
+        countries: list[str] = []
+        for r in c:
+            countries += [x for x in r.countries if x not in countries]
+        for p in participants.values():
+            self.actors.setdefault(p[0], (p[0], p[1], p[2], p[3]))
+        for x in countries:
+            self.actors.setdefault(x, (x, x, "state", x))
+        self.event_actors += [(eid, actor, role) for actor, role in participants]
+        self.event_countries += [(eid, x) for x in countries]
+        self.mentions += [(eid, m.id) for m in mentions if m.event_id != eid]
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Write the batch in the caller's transaction."""
+        if not self.events:
+            return
+        conn.executemany(UPSERT_EVENT, self.events)
+        conn.executemany("delete from event_actors where event_id = ?", self.replaced)
+        conn.executemany("delete from event_countries where event_id = ?", self.replaced)
+        conn.executemany("insert or ignore into actors (id, name, kind, country) values (?, ?, ?, ?)",
+                         list(self.actors.values()))
+        conn.executemany("insert into event_actors (event_id, actor_id, role) values (?, ?, ?)", self.event_actors)
+        conn.executemany("insert into event_countries (event_id, country) values (?, ?)", self.event_countries)
+        conn.executemany("update mentions set event_id = ? where id = ?", self.mentions)
 
 
 def delete_events(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
