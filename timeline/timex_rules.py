@@ -124,22 +124,29 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         "century": ["century"],
         "period": ["period"],
         "quarter": ["quarter", "half"],
+        "dir": ["ago", "earlier", "later", "before", "after", "back"],
+        "refw": ["recent", "coming", "past", "future", "few", "several"],
+        "yearadj": ["year-earlier", "year-ago", "prior-year", "year-before"],
         "season": ["spring", "summer", "fall", "autumn", "winter"],
         "deictic": [words([p])[-1] for p in lex["deictic"]],
         "set": list(lex["sets"]) + ["every", "each", "per", "once", "twice", "times"],
-        "holiday": words(list(lex["holidays"]) + list(lex["movable_holidays"])),
+        "holiday": sorted(set(words(list(lex["holidays"]) + list(lex["movable_holidays"])))
+                          - {"new", "year", "eve", "martin", "luther", "king"}) + ["new year"],
+        "dday": ["today", "yesterday", "tomorrow", "tonight"],
     }
     index: dict[str, set[str]] = {}
     for name, ws in classes.items():
         for w in ws:
             index.setdefault(w, set()).add(name)
     # units also match their plurals and compounds ("years", "year-earlier", "weekend")
-    regex = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(sorted(index, key=len, reverse=True)) + r")",
-                       _FLAGS)
+    regex = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(index, key=len, reverse=True)) + r")", _FLAGS)
     return regex, {w: frozenset(c) for w, c in index.items()}
 
 
-_LEFT, _RIGHT = 60, 45  # characters a match may extend before / after its trigger word
+_DIGIT = frozenset({"digit"})
+_YEAR4 = frozenset({"digit", "year4"})
+_LEFT, _RIGHT = 45, 35  # characters a match may extend before / after its trigger word
 
 
 def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
@@ -239,8 +246,13 @@ def recognise(text: str) -> list[Hit]:
     found: dict[str, list[int]] = {}
     for m in regex.finditer(text):
         word = m.group().lower()
-        names = index.get(word, frozenset()) | index.get(word[:-1], frozenset()) if word[-1] == "s" \
-            else index.get(word, ("digit",))
+        if word[0].isdigit():
+            names = _YEAR4 if len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] == "'") \
+                else _DIGIT
+        elif word[-1] == "s":
+            names = index.get(word, frozenset()) | index.get(word[:-1], frozenset())
+        else:
+            names = index.get(re.sub(r"\s+", " ", word), frozenset())
         for name in names:
             found.setdefault(name, []).append(m.start())
     for rule in rules():
