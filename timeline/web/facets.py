@@ -94,16 +94,13 @@ def count_columns(conn, sql: str, params: Any, columns: list[str], unfiltered: b
                 rows = conn.execute(f"select {c}, count(*) from {EVENTS} where {c} is not null group by {c}")
                 out[col] = sorted(rows.fetchall(), key=lambda r: (-r[1], str(r[0])))
             return out
-        counters = [Counter() for _ in columns]
-        ids: list[int] = []
-        cur = conn.execute(f"select id, {', '.join(escape_sqlite(c) for c in columns)} from ({sql})", params or {})
-        while batch := cur.fetchmany(5000):
-            for row in batch:
-                ids.append(row[0])
-                for counter, value in zip(counters, row[1:], strict=True):
-                    counter[value] += 1
-        out[IDS] = ids
-    for col, counter in zip(columns, counters, strict=True):  # noqa: B007
+        rows = conn.execute(f"select id, {', '.join(escape_sqlite(c) for c in columns)} from ({sql})",
+                            params or {}).fetchall()
+    # Column by column, Counter's C loop does the counting (much faster than a Python loop per value).
+    values = list(zip(*rows, strict=True)) if rows else [()] * (len(columns) + 1)
+    out[IDS] = list(values[0])
+    for col, column_values in zip(columns, values[1:], strict=True):
+        counter = Counter(column_values)
         counter.pop(None, None)
         out[col] = sorted(counter.items(), key=lambda r: (-r[1], str(r[0])))
     return out
