@@ -206,6 +206,12 @@ async def test_markup_is_shown_as_text_everywhere(ds: Datasette) -> None:
         assert resp.status_code == 200, page
         assert "<script>alert" not in resp.text, page
         assert "&lt;script&gt;alert" in resp.text, page
+    for page in ("/-/timeline?_search=%3Cscript%3Ealert(1)%3C/script%3E",
+                 "/-/timeline?_country=%3Cscript%3Ealert(1)%3C/script%3E&event_type=%3Cscript%3Ealert(2)%3C/script%3E",
+                 "/timeline/events?_country=%3Cscript%3Ealert(1)%3C/script%3E"):
+        resp = await ds.client.get(page)
+        assert resp.status_code == 200, page
+        assert "<script>alert" not in resp.text and "&lt;script&gt;alert" in resp.text, page
     tljs = (await ds.client.get("/timeline/events.timelinejs")).json()
     texts = [e["text"]["headline"] + e["text"]["text"] for e in tljs["events"]]
     assert not any("<script>" in t for t in texts) and any("&lt;script&gt;" in t for t in texts)
