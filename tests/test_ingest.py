@@ -238,7 +238,8 @@ def test_changed_text_replaces_mentions_and_events(tmp_path: Path) -> None:
         {k: v for k, v in dump(fresh).items() if k != "articles"}
 
 
-def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kill_at", [100, 600])  # while reading, or once all are stored (while merging events)
+def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path, kill_at: int) -> None:
     src = tmp_path / "big.jsonl.gz"
     src.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in corpus(600)).encode()))
     db = tmp_path / "killed.db"
@@ -252,12 +253,14 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
             stored = sqlite3.connect(db, timeout=5).execute("select count(*) from articles").fetchone()[0]
         except sqlite3.OperationalError:
             continue
-        if stored >= 100:
+        if stored >= kill_at:
             break
-    assert proc.poll() is None, "ingest finished before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
+    if kill_at < 600:
+        assert proc.poll() is None, "ingest finished before it could be killed"
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 100 <= stored < 600
+    assert kill_at <= stored <= 600
     assert_consistent(db)
     rerun = subprocess.run(cmd, capture_output=True, timeout=300)
     assert rerun.returncode == 0
@@ -328,3 +331,29 @@ def test_stdin_jsonl_with_field_options_through_the_cli(tmp_path: Path) -> None:
                     ("<stdin>:2", "https://wire.example/w-2", "Wire One", "2023-03-17")]
     out = CliRunner().invoke(cli, ["extract", str(FIX / "wire.jsonl"), "--text-field", "story"])
     assert out.exit_code == 1 and "wire.jsonl:1: no article text in field 'story'" in out.output
+
+
+def _crashing_process_units(units: list) -> list:
+    """A worker task that dies (like an out-of-memory kill) on an input named crash.txt."""
+    from timeline.ingest import _real_process_units
+
+    if any(u.name.endswith("crash.txt") for u in units):
+        os._exit(9)
+    return _real_process_units(units)
+
+
+def test_a_dying_worker_loses_only_its_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture) -> None:
+    import timeline.ingest as ingest
+
+    monkeypatch.setattr(ingest, "_real_process_units", ingest.process_units, raising=False)
+    monkeypatch.setattr(ingest, "process_units", _crashing_process_units)
+    monkeypatch.setattr(ingest, "BATCH_UNITS", 1)
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, r in enumerate(corpus(6)):
+        (d / f"a{i}.txt").write_text(GOOD.format(day=r["published"], slug=f"a{i}", body=r["text"]))
+    (d / "a2crash.txt").write_text(GOOD.format(day="2019-01-01", slug="crash", body="Text."))
+    summary = ingest_paths(str(tmp_path / "w.db"), [str(d)], jobs=2, tty=False)
+    assert summary.added == 6 and summary.failed == 1
+    assert f"error: {d / 'a2crash.txt'}: not ingested, the worker process died" in capsys.readouterr().err

@@ -115,33 +115,42 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
         for b in batches:
             yield fn(b)
         return
-    import multiprocessing
-
     it = iter(batches)
     window: deque[tuple[list, Future]] = deque()
-    ex = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker,
-                             initargs=initargs)
+    ex = _pool(jobs, initargs)
     try:
         for b in islice(it, jobs * 3):
             window.append((b, ex.submit(fn, b)))
         while window:
             b, fut = window.popleft()
             try:
-                result = fut.result()
-            except BrokenProcessPool:
-                result = [_lost(u) for u in b]
+                results = [fut.result()]
+            except BrokenProcessPool:  # a worker died: find the batch that kills it, running them one by one
                 ex.shutdown(wait=False, cancel_futures=True)
-                ex = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=_init_worker, initargs=initargs)
-                window = deque((ob, ex.submit(fn, ob)) for ob, _ in window)
+                results = []
+                for pb in [b] + [ob for ob, _ in window]:
+                    ex = _pool(1, initargs)
+                    try:
+                        results.append(ex.submit(fn, pb).result())
+                    except BrokenProcessPool:
+                        results.append([_lost(u) for u in pb])
+                    ex.shutdown(wait=True)
+                window.clear()
+                ex = _pool(jobs, initargs)
             except Exception as exc:  # a task that cannot even report its failure (e.g. unpicklable)
-                result = [_lost(u, f"{type(exc).__name__}: {exc}") for u in b]
-            nxt = next(it, None)
-            if nxt is not None:
+                results = [[_lost(u, f"{type(exc).__name__}: {exc}") for u in b]]
+            while len(window) < jobs * 3 and (nxt := next(it, None)) is not None:
                 window.append((nxt, ex.submit(fn, nxt)))
-            yield result
+            yield from results
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int, initargs: tuple) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker,
+                               initargs=initargs)
 
 
 def _lost(unit: object, why: str = "the worker process died (out of memory or killed)") -> Outcome:
