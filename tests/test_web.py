@@ -340,3 +340,25 @@ async def test_timeline_page_survives_slow_queries(db_path: Path) -> None:
     assert resp.status_code in (200, 400)  # the rows query may be interrupted too; never a 500
     if resp.status_code == 400:
         assert "took too long" in resp.text and 'name="_country"' in resp.text
+
+
+async def test_immutable_start_up_counts_match_live_counts(db_path: Path) -> None:
+    from timeline.web import facets
+
+    facets._CACHE.clear()
+    live = make_datasette(str(db_path))
+    urls = ["/timeline/events.json?_extra=facet_results&_size=0",
+            "/timeline/events.json?_country=PRK&_extra=facet_results&_size=0",
+            "/timeline/events.json?status=planned&_extra=facet_results&_size=0"]
+    expected = [facets_of((await live.client.get(u)).json()) for u in urls]
+    facets._CACHE.clear()
+    frozen = make_datasette(str(db_path), immutable=True)
+    await frozen.invoke_startup()
+    await frozen._timeline_warm_task
+    warmed = frozen._timeline_warmed["timeline"]
+    assert set(warmed) == {"whole table", "one click away"}
+    assert len(facets._CACHE) > 10  # the whole table and every view one facet click away
+    for url, want in zip(urls, expected, strict=True):
+        got = facets_of((await frozen.client.get(url)).json())
+        assert {k: [(v["value"], v["count"]) for v in f["results"]] for k, f in got.items()} == \
+            {k: [(v["value"], v["count"]) for v in f["results"]] for k, f in want.items()}, url
