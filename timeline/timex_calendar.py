@@ -115,7 +115,8 @@ def interval(value: str) -> tuple[dt.date | None, dt.date | None, str | None]:
 
 def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> int:
     """Year for a (month, day) written without one: "past" = on or before the DCT, "future" = on or after,
-    "past?"/"future?" = the same unless the other side is much nearer, otherwise the nearest occurrence."""
+    "past?"/"future?" = the same unless the other side is much nearer, otherwise the nearest occurrence (with a
+    bias to the past)."""
     def make(y: int) -> dt.date:
         return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
 
@@ -127,7 +128,7 @@ def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> i
         return past.year
     if direction == "future" or (direction == "future?" and not (gap_future > 200 and gap_past < 100)):
         return future.year
-    return past.year if gap_past <= gap_future else future.year
+    return past.year if gap_past <= 2 * gap_future else future.year  # news mostly reports the past
 
 
 def weekday_date(dow: int, dct: dt.date, direction: str | None) -> dt.date:

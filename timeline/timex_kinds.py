@@ -181,6 +181,10 @@ def norm_weekday(hit: Hit, ctx: Context) -> Norm | None:
             return n
     rel = _low(hit.group("rel"))
     pod = _low(hit.group("pod"))
+    if pod and (hit.group("dow") or hit.group("dday")) and hit.match.start("pod") < hit.match.start(
+            "dow" if hit.group("dow") else "dday"):  # "mid-afternoon yesterday"
+        d, source = _day_for(hit, ctx)
+        return Norm("TIME", f"{d.isoformat()}T{POD[pod]}", _emod(hit) or _pod_mod(rel), source)
     if not hit.group("dow") and not hit.group("dday"):
         if rel in ("yesterday", "last"):
             d = ctx.dct - dt.timedelta(days=1)
@@ -198,9 +202,18 @@ def norm_weekday(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", d.isoformat(), _emod(hit), source)
 
 
+def _pod_mod(rel: str) -> str | None:
+    return {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(rel)
+
+
 def norm_time(hit: Hit, ctx: Context) -> Norm | None:
     """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday"."""
-    d, source = _day_for(hit, ctx) if (hit.group("dow") or hit.group("dday")) else (ctx.dct, "inferred")
+    if hit.group("dow") or hit.group("dday"):
+        d, source = _day_for(hit, ctx)
+    elif ctx.anchor is not None and ctx.anchor_gran == "day":
+        d, source = ctx.anchor, "anchored"  # "Slepian was shot on Friday at about 10 p.m."
+    else:
+        d, source = ctx.dct, "inferred"
     noon = _low(hit.group("noon"))
     if noon:
         hh, mm = (24, 0) if noon == "midnight" else (12, 0)
@@ -229,8 +242,13 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
         year = ctx.dct.year + {"last": -1, "next": 1, "the next": 1}.get(qyrel, 0)
     qord = _low(hit.group("qord"))
     source = "explicit" if year else "inferred"
+    if not qord and year:  # "the 1988 quarter": the quarter under discussion, in that year
+        q = ctx.last_quarter[1] if ctx.last_quarter else cal.quarter_of(cal.add_months(ctx.dct, -3))
+        return Norm("DATE", f"{year:04d}-Q{q}", None, "inferred")
     if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
-        if ctx.last_quarter:
+        if qrel in ("current", "this"):
+            y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
+        elif ctx.last_quarter:
             y, q = ctx.last_quarter[0], ctx.last_quarter[1]
         else:
             cur = cal.add_months(ctx.dct, -3) if qrel not in ("current", "coming", "next", "following") \
@@ -276,18 +294,19 @@ def norm_season(hit: Hit, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{year:04d}-{code}", mod, "explicit")
     rel = _low(hit.group("rel"))
     start_m = cal.SEASON_START[code]
-    # the occurrence of this season that contains or most closely precedes the DCT
-    y = ctx.dct.year if (ctx.dct.month >= start_m) else ctx.dct.year - 1
-    if code == "WI" and ctx.dct.month < 3:
-        y = ctx.dct.year - 1
-    contains = cal.add_months(dt.date(y, start_m, 1), 3) > ctx.dct
+    spans = [(y, dt.date(y, start_m, 1), cal.add_months(dt.date(y, start_m, 1), 3) - dt.timedelta(days=1))
+             for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
     way = rel_direction(rel) if rel and rel != "the" else (direction(ctx) or "").rstrip("?")
     if rel == "this":
         y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month < 3 else ctx.dct.year
-    elif way == "past" and (contains and rel) or False:
-        y -= 1
-    elif way == "future" and not contains:
-        y += 1
+    elif rel in ("last", "past", "this past"):
+        y = max(y for y, _, end in spans if end < ctx.dct)
+    elif rel in ("next", "coming", "this coming"):
+        y = min(y for y, start, _ in spans if start > ctx.dct)
+    elif way == "future":
+        y = min(y for y, _, end in spans if end >= ctx.dct)
+    else:
+        y = max(y for y, start, _ in spans if start <= ctx.dct)
     return Norm("DATE", f"{y:04d}-{code}", mod, "relative" if rel and rel != "the" else "inferred")
 
 

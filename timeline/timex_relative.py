@@ -25,7 +25,9 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     mod = _emod(hit)
     if word in ("morning", "afternoon", "evening", "night"):
         base = ctx.dct
-        if rel in _ANCHORED_REL and ctx.anchor:
+        if rel == "the" and ctx.anchor and ctx.anchor_gran == "day":
+            base = ctx.anchor
+        elif rel in _ANCHORED_REL and ctx.anchor:
             base = ctx.anchor + dt.timedelta(days=1 if rel in ("the following", "following", "the next") else 0)
         elif rel == "last":
             base = ctx.dct - dt.timedelta(days=1)

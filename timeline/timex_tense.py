@@ -102,7 +102,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|although|though|whereas|and)\s|\b(?:when|after|before|"
-                           r"because|since|until|who|which)\s")
+                           r"because|since|until|who|which|where)\s")
 
 
 def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
