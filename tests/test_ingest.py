@@ -199,7 +199,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     with Progress(summary, tty=True, stream=stream) as p:
         p.error("x.txt: broken")
         p.update(force=True, phase="merging events")
-    assert "error: x.txt: broken" in stream.getvalue() and "3 articles (3 added" in stream.getvalue()
+    assert "error: x.txt: broken" in stream.getvalue() and "3 new 0 repl 0 same" in stream.getvalue()
 
 
 def test_idempotent_and_order_independent(tmp_path: Path) -> None:

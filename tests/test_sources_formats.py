@@ -115,6 +115,9 @@ def test_stdin_text_html_jsonl_and_gzip() -> None:
     out = _articles(["-"], stdin=gzip.compress(lines), opts=ReadOptions(fields=FieldMap(text="body",
                                                                                         published="pubDate")))
     assert [n for n, _ in out] == ["<stdin>:1", "<stdin>:2"] and all(isinstance(a, Article) for _, a in out)
+    pretty = '{\n  "text": "The two leaders met in Oslo on Monday.",\n  "published": "2020-02-03"\n}\n'
+    ((name, one),) = _articles(["-"], stdin=pretty)
+    assert name == "<stdin>" and isinstance(one, Article) and one.published == dt.date(2020, 2, 3)
 
 
 def test_globs_and_folders(tmp_path: Path) -> None:

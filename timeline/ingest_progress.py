@@ -54,7 +54,7 @@ class Progress:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            self.rich = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+            self.rich = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=12),
                                  TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
                                  console=Console(file=self.stream), transient=False)
             self.rich.start()
@@ -74,6 +74,13 @@ class Progress:
         return (f"{s.articles} articles ({s.added} added, {s.replaced} replaced, {s.unchanged} unchanged, "
                 f"{s.failed} failed), {s.articles / elapsed:.0f}/s, {s.chars / elapsed / 1000:.0f}k chars/s")
 
+    def short(self) -> str:
+        """Counts and rate, compact enough for an 80-column terminal line."""
+        s = self.summary
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return (f"{s.added} new {s.replaced} repl {s.unchanged} same [red]{s.failed} failed[/] "
+                f"{s.articles / elapsed:.0f}/s {s.chars / elapsed / 1000:.0f}k ch/s")
+
     def update(self, force: bool = False, phase: str | None = None) -> None:
         """Refresh the display (rich) or print a plain line when `every` seconds have passed."""
         if phase:
@@ -83,7 +90,7 @@ class Progress:
             return
         if self.rich is not None:
             if force or now - self.last >= 0.1:
-                self.rich.update(self.task, counts=self.counts(), description=f"{self.label}: {self.phase}")
+                self.rich.update(self.task, counts=self.short(), description=f"{self.label} {self.phase}")
                 self.last = now
         elif force or now - self.last >= self.every:
             print(f"{self.label}: {self.phase}: {self.counts()}", file=self.stream, flush=True)

@@ -10,6 +10,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,7 +145,7 @@ def stdin_units(stdin: str | bytes | IO[bytes] | None, opts: ReadOptions) -> Ite
     except (OSError, EOFError) as exc:
         yield Unit(STDIN, "error", f"{STDIN}: unreadable ({exc})")
         return
-    if head.startswith(b"{") and b"\n" in head.rstrip():
+    if head.startswith(b"{") and not re.match(rb"\{[ \t]*\r?\n", head):  # one object a line, not pretty JSON
         yield from jsonl_units(stream, STDIN, opts)
         return
     try:
