@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from timeline import timex_calendar as cal
 from timeline.timex_rules import Hit, lexicon
 
 EMOD = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID", "late": "END",

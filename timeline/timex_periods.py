@@ -1,0 +1,199 @@
+"""Normalisers for named periods: quarters and halves, seasons, decades, centuries, holidays, deictic words
+and frequencies."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from timeline import timex_calendar as cal
+from timeline.timex_normalise import (
+    Context,
+    Norm,
+    _emod,
+    _low,
+    _year,
+    direction,
+    duration_value,
+    month_of,
+    number,
+    rel_direction,
+    unit_code,
+)
+from timeline.timex_rules import Hit, lexicon
+
+
+def _dow(hit: Hit) -> int | None:
+    d = hit.group("dow")
+    return lexicon()["weekdays"][_low(d) + "day"] if d else None
+
+
+def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
+    """Quarters and halves: "the third quarter", "fiscal 1998's first half", "the latest quarter"."""
+    unit = _low(hit.group("qunit"))
+    qrel = _low(hit.group("qrel"))
+    year = _year(hit, ctx.dct)
+    qyrel = _low(hit.group("qyrel"))
+    if qyrel:
+        year = ctx.dct.year + {"last": -1, "next": 1, "the next": 1}.get(qyrel, 0)
+    qord = _low(hit.group("qord"))
+    source = "explicit" if year else "inferred"
+    if not qord and year:  # "the 1988 quarter": the quarter under discussion, in that year
+        q = ctx.last_quarter[1] if ctx.last_quarter else cal.quarter_of(cal.add_months(ctx.dct, -3))
+        return Norm("DATE", f"{year:04d}-Q{q}", None, "inferred")
+    if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
+        if qrel in ("current", "this"):
+            y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
+        elif ctx.last_quarter:
+            y, q = ctx.last_quarter[0], ctx.last_quarter[1]
+        else:
+            cur = cal.add_months(ctx.dct, -3) if qrel not in ("current", "coming", "next", "following") \
+                else ctx.dct
+            y, q = cur.year, cal.quarter_of(cur)
+        if qrel in ("year-earlier", "year-ago", "prior-year"):
+            y -= 1
+        elif qrel in ("next", "coming", "following"):
+            y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+        elif qrel in ("previous",):
+            y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+        return Norm("DATE", f"{y:04d}-Q{q}", None, "inferred")
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4}[qord]
+    if unit == "half":
+        n = min(n, 2) if qord not in ("final", "last") else 2
+    if year is None:
+        if qrel in ("this year's", "this"):
+            year = ctx.dct.year
+        elif qrel in ("last year's",):
+            year = ctx.dct.year - 1
+        elif qrel in ("next year's",):
+            year = ctx.dct.year + 1
+        else:
+            start_month = 3 * n - 2 if unit == "quarter" else 6 * n - 5
+            way = "future" if ctx.tense == "future" else "past"
+            year = ctx.dct.year if dt.date(ctx.dct.year, start_month, 1) <= ctx.dct or way == "future" \
+                else ctx.dct.year - 1
+            if qrel in ("year-earlier", "year-ago", "prior-year", "last year's"):
+                year -= 1
+    if unit == "quarter":
+        ctx.last_quarter = (year, n, hit.start)
+        return Norm("DATE", f"{year:04d}-Q{n}", None, source)
+    return Norm("DATE", f"{year:04d}-H{n}", None, source)
+
+
+def norm_season(hit: Hit, ctx: Context) -> Norm | None:
+    """Seasons: "this summer", "last fall", "the winter of 2003"."""
+    code = lexicon()["seasons"][_low(hit.group("season"))]
+    year = _year(hit, ctx.dct)
+    mod = _emod(hit)
+    if year:
+        return Norm("DATE", f"{year:04d}-{code}", mod, "explicit")
+    rel = _low(hit.group("rel"))
+    start_m = cal.SEASON_START[code]
+    spans = [(y, dt.date(y, start_m, 1), cal.add_months(dt.date(y, start_m, 1), 3) - dt.timedelta(days=1))
+             for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
+    way = rel_direction(rel) if rel and rel != "the" else (direction(ctx) or "").rstrip("?")
+    if rel == "this":
+        y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month < 3 else ctx.dct.year
+    elif rel in ("last", "past", "this past"):
+        y = max(y for y, _, end in spans if end < ctx.dct)
+    elif rel in ("next", "coming", "this coming"):
+        y = min(y for y, start, _ in spans if start > ctx.dct)
+    elif way == "future":
+        y = min(y for y, _, end in spans if end >= ctx.dct)
+    else:
+        y = max(y for y, start, _ in spans if start <= ctx.dct)
+    return Norm("DATE", f"{y:04d}-{code}", mod, "relative" if rel and rel != "the" else "inferred")
+
+
+def norm_decade(hit: Hit, ctx: Context) -> Norm | None:
+    """Decades: "the 1990s", "the '80s", "the nineties"."""
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}
+    if hit.group("decade"):
+        d = hit.group("decade")
+        if len(d) == 2:
+            d = str(ctx.dct.year // 100) + d
+        value = d[:3]
+    else:
+        short = hit.group("decade2")
+        tens = int(short[0]) if short else words[_low(hit.group("decadew"))]
+        century = ctx.dct.year // 100 if tens * 10 <= ctx.dct.year % 100 else ctx.dct.year // 100 - 1
+        value = f"{century}{tens}"
+    return Norm("DATE", value, _emod(hit), "explicit" if hit.group("decade") else "inferred")
+
+
+def norm_century(hit: Hit, ctx: Context) -> Norm | None:
+    """Centuries: "the 20th century", "this century"."""
+    c = _low(hit.group("cent"))
+    rel = {"this": 0, "last": -1, "past": -1, "next": 1}
+    if c in rel:
+        n = ctx.dct.year // 100 + rel[c]
+        return Norm("DATE", f"{n:02d}", _emod(hit), "relative")
+    m = re.match(r"\d+", c)
+    n = int(m.group()) if m else {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18,
+                                   "seventeenth": 17, "sixteenth": 16, "fifteenth": 15}[c]
+    return Norm("DATE", f"{n - 1:02d}", _emod(hit), "explicit")
+
+
+def norm_holiday(hit: Hit, ctx: Context) -> Norm | None:
+    """Fixed-date holidays: "Christmas", "New Year's Day 2001"."""
+    year = _year(hit, ctx.dct)
+    rel = _low(hit.group("rel"))
+    if hit.group("holiday"):
+        month, day = lexicon()["holidays"][re.sub(r"\s+", " ", _low(hit.group("holiday")))]
+    else:
+        month, dow, nth = lexicon()["movable_holidays"][re.sub(r"\s+", " ", _low(hit.group("mholiday")))]
+        day = _nth_weekday(year or ctx.dct.year, month, dow, nth)
+    if year is None:
+        year = ctx.dct.year if rel == "this" else cal.nearest_year(month, day, ctx.dct,
+                                                                   rel_direction(rel) or direction(ctx))
+        if hit.group("mholiday"):
+            day = _nth_weekday(year, month, dow, nth)
+    return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", None, "explicit" if hit.group("year") else "inferred")
+
+
+def _nth_weekday(year: int, month: int, dow: int, nth: int) -> int:
+    """Day of the month of the nth ISO weekday dow (nth -1 = last; 0 = the one after the first Monday)."""
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).isoweekday() == dow]
+    if nth == 0:
+        first_monday = next(d for d in range(1, 8) if dt.date(year, month, d).isoweekday() == 1)
+        return next(d for d in days if d > first_monday)
+    return days[nth - 1] if nth > 0 else days[-1]
+
+
+def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:
+    """Fixed deictic words: now, today, yesterday, recently, the future."""
+    word = re.sub(r"\s+", " ", _low(hit.group("deictic")))
+    val = str(lexicon()["deictic"][word])
+    mod = _emod(hit)
+    if val.endswith("_REF"):
+        return Norm("DATE", val, mod, "relative")
+    m = re.fullmatch(r"([+-]\d+)(\w\w)?", val)
+    d = ctx.dct + dt.timedelta(days=int(m.group(1)))
+    if m.group(2):
+        return Norm("TIME", f"{d.isoformat()}T{m.group(2)}", mod, "relative")
+    return Norm("DATE", d.isoformat(), mod, "relative")
+
+
+def norm_set(hit: Hit, ctx: Context) -> Norm | None:
+    """Frequencies: "every week", "each Thursday", "annually", "twice a year"."""
+    word = _low(hit.group("setword"))
+    if word:
+        return Norm("SET", lexicon()["sets"][word], None, "explicit")
+    if hit.group("dow"):
+        return Norm("SET", f"XXXX-WXX-{_dow(hit)}", None, "explicit")
+    if hit.group("month"):
+        return Norm("SET", f"XXXX-{month_of(hit.group('month')):02d}", None, "explicit")
+    num = _low(hit.group("num"))
+    n = 2 if num in ("other", "second") else number(num) if num else 1
+    return Norm("SET", duration_value(n, unit_code(hit.group("unit"))), None, "explicit")
+
+
+PERIOD_KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
+    "quarter": norm_quarter, "season": norm_season, "decade": norm_decade, "century": norm_century,
+    "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
+}
