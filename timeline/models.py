@@ -43,6 +43,9 @@ class Event(SQLModel, table=True):
         Index("idx_events_year_type", "year", "event_type"),
         # "On this day in other years": month-day of day-precise events.
         Index("idx_events_month_day", text("substr(date_start, 6, 5)")),
+        # One facet value selected, rows in the default order (date_start, id): read in index order, no sort.
+        *(Index(f"idx_events_{c}_date", c, "date_start")
+          for c in ("event_type", "status", "year", "precision", "date_source", "source")),
     )
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     date: str | None = Field(default=None, index=True, description="TimeML value: 2003, 2018-03, 2018-04-17")
