@@ -221,6 +221,12 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False
         if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
             return False
+    unit = hit.group("unit")
+    if unit and unit[0].isupper() and not hit.match.group(0).isupper() and hit.start > 0 \
+            and text[hit.start - 1] not in "\n\"'“":
+        words = hit.match.group(0).split()
+        if len(words) > 1 and words[0][0].isupper() or hit.match.start("unit") > hit.start:
+            return False  # a title: "60 Minutes", "This Week"
     if hit.rule.kind == "duration" and re.match(r"-?\s*old\b", text[hit.end:hit.end + 6]):
         return False  # ages: "a 6-year-old boy"
     if hit.rule.kind == "duration" and re.search(r"\w-quarters?$", hit.match.group(0), re.IGNORECASE):
