@@ -189,13 +189,15 @@ def reprocess(db: str, quiet: bool, jobs: int | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--metadata", default="metadata.yml", show_default=True)
 @click.option("--no-build", is_flag=True, help="Serve DB as it is, without (re)building it.")
-def serve(db: str, articles: str, port: int, host: str, metadata: str, no_build: bool) -> None:
+@click.option("--immutable", "-i", is_flag=True,
+              help="Serve as immutable (a finished snapshot no process writes to): inspect file, cached counts.")
+def serve(db: str, articles: str, port: int, host: str, metadata: str, no_build: bool, immutable: bool) -> None:
     """Build DB from the bundled articles if missing or stale, then serve it with Datasette."""
     from timeline.publish import build_if_stale, serve_datasette
 
     if not no_build:
         build_if_stale(db, articles)
-    serve_datasette(db, host=host, port=port, metadata=metadata)
+    serve_datasette(db, host=host, port=port, metadata=metadata, immutable=immutable)
 
 
 @cli.command("export")
