@@ -46,6 +46,7 @@ def values(text: str, dct: dt.date = DCT) -> list[str]:
         ("The council meets every week.", "every week", "SET", "P1W"),
         ("The report is published annually, the agency said.", "annually", None, None),
         ("Inspectors visit each Monday.", "each Monday", "SET", "XXXX-WXX-1"),
+        ("The festival is held every March.", "every March", "SET", "XXXX-03"),
         ("The two sides talk daily.", "daily", "SET", "P1D"),
         ("The minister is currently in Seoul.", "currently", "DATE", "PRESENT_REF"),
         ("Sanctions could be lifted in the near future.", "the near future", "DATE", "FUTURE_REF"),
@@ -181,6 +182,10 @@ def test_ranges_and_lists() -> None:
                                                                                       ("2008", "2008")]
     assert values("The envoys met between January and March.") == ["2018-01", "2018-03"]
     assert values("Elections were held in 2000 and 2007.") == ["2000", "2007"]
+    # a range keeps its order when the year of its ends is inferred from the tense
+    assert values("The envoys will meet between March and May.") == ["2019-03", "2019-05"]
+    assert values("The envoys met between March and May.") == ["2017-03", "2017-05"]
+    assert values("The exercises ran from December to February.") == ["2017-12", "2018-02"]
 
 
 # --- anchored expressions -------------------------------------------------------------------------------------

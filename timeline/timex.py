@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -69,7 +70,37 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             out.append(tx)
             if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES:
                 ctx.anchor, ctx.anchor_gran = tx.date_start, tx.granularity
-    return out
+    return _order_ranges(text, out)
+
+
+_RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
+
+
+def _shift_year(t: Timex, years: int) -> Timex:
+    value = f"{int(t.value[:4]) + years:04d}{t.value[4:]}"
+    first, last, gran = interval(value)
+    return replace(t, value=value, date_start=first, date_end=last, granularity=gran)
+
+
+def _calendar_date(t: Timex) -> bool:
+    """A month, or a day written with its month ("March", "May 3"), rather than a weekday or a deictic day."""
+    return t.type == "DATE" and t.date_start is not None and (
+        t.granularity == "month" or (t.granularity == "day" and any(c.isdigit() for c in t.text)))
+
+
+def _order_ranges(text: str, found: list[Timex]) -> list[Timex]:
+    """Ranges and lists of dates whose year was inferred ("between March and May") are kept in order: the
+    earlier end moves back a year in past clauses, the later end forward otherwise."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if not (_calendar_date(a) and _calendar_date(b) and b.date_start < a.date_start
+                and "inferred" in (a.source, b.source) and _RANGE_LINK.fullmatch(text, a.end, b.start)):
+            continue
+        if a.source == "inferred" and (a.tense == "past" or b.source != "inferred"):
+            found[i] = _shift_year(a, -1)
+        elif b.source == "inferred":
+            found[i + 1] = _shift_year(b, 1)
+    return found
 
 
 def _build(text: str, start: int, end: int, norm: Norm, tense: str | None) -> Timex:
