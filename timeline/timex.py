@@ -2,6 +2,7 @@
 against the document creation time (DCT).
 
 Recognition rules and word lists are package data (timeline/data/timex); see timex_rules, timex_kinds,
+timex_periods,
 timex_relative and timex_tense for the parts.
 """
 

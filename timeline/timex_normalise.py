@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from timeline.timex_rules import Hit, lexicon
 
@@ -50,7 +50,6 @@ class Context:
     anchor: dt.date | None = None
     anchor_gran: str | None = None
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset in text)
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def _low(s: str | None) -> str:

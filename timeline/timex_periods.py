@@ -46,7 +46,7 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
     if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
         if qrel in ("current", "this"):
             y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
-        elif ctx.last_quarter:
+        elif ctx.last_quarter and hit.start - ctx.last_quarter[2] < 2000:
             y, q = ctx.last_quarter[0], ctx.last_quarter[1]
         else:
             cur = cal.add_months(ctx.dct, -3) if qrel not in ("current", "coming", "next", "following") \
@@ -78,7 +78,8 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             if qrel in ("year-earlier", "year-ago", "prior-year", "last year's"):
                 year -= 1
     if unit == "quarter":
-        ctx.last_quarter = (year, n, hit.start)
+        if not hit.group("fiscal"):  # fiscal quarters do not say which calendar quarter later mentions mean
+            ctx.last_quarter = (year, n, hit.start)
         return Norm("DATE", f"{year:04d}-Q{n}", None, source)
     return Norm("DATE", f"{year:04d}-H{n}", None, source)
 

@@ -10,12 +10,7 @@ from timeline import timex_calendar as cal
 from timeline.timex_normalise import BACK, Context, Norm, _approx, _emod, _low, duration_value, number, unit_code
 from timeline.timex_rules import Hit
 
-_CALENDAR_UNITS = {"Y", "M", "W", "WE", "Q", "E", "C", "H2", "D"}
 _ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same"}
-
-
-def _narrative(ctx: Context) -> dt.date | None:
-    return ctx.anchor
 
 
 def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:

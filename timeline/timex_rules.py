@@ -185,7 +185,6 @@ def _capitalised(word: str | None) -> bool:
 _MAY_PREV = {"in", "for", "by", "until", "till", "since", "during", "of", "from", "to", "through", "last",
              "next", "this", "early", "late", "mid", "before", "after", "and", "or", "between", "late-", "on"}
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
-_PLURAL_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades", "quarters"}
 
 
 def acceptable(text: str, hit: Hit) -> bool:
