@@ -1,9 +1,8 @@
 """Temporal expression tagging (TIMEX3): find dates, times, durations and sets in text and normalise them
 against the document creation time (DCT).
 
-Recognition rules and word lists are package data (timeline/data/timex); see timex_rules, timex_kinds,
-timex_periods,
-timex_relative and timex_tense for the parts.
+Recognition rules and word lists are package data (timeline/data/timex); see timex_rules (recognition),
+timex_kinds, timex_periods and timex_relative (normalisation), timex_calendar and timex_tense for the parts.
 """
 
 from __future__ import annotations
