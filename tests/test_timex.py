@@ -55,6 +55,10 @@ def values(text: str, dct: dt.date = DCT) -> list[str]:
         ("The summit was held in the winter of 2009.", "the winter of 2009", "DATE", "2009-WI"),
         ("Revenue fell in fiscal 2016.", "fiscal 2016", "DATE", "2016"),
         ("The tribunal sat until nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+        ("The war ended in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE",
+         "1994-WI"),
+        ("Bids are due by 5 p.m. EST, April 9.", "5 p.m. EST, April 9", "TIME", "2018-04-09T17:00"),
+        ("The vote was held on Saturday, April 1.", "Saturday, April 1", "DATE", "2017-04-01"),
         ("Inflation peaked in week 15.", None, None, None),
     ],
 )

@@ -58,6 +58,8 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     yrel = _low(hit.group("yrel"))
     if yrel:
         year, source = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel], "relative"
+    if hit.group("season"):
+        return Norm("DATE", f"{year:04d}-{lexicon()['seasons'][_low(hit.group('season'))]}", mod, source)
     if month is None:
         return Norm("DATE", f"{year:04d}", mod, source)
     if year is None:
@@ -78,6 +80,12 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
             year = cal.nearest_year(month, day, ctx.dct, way)
     if day is None:
         return Norm("DATE", f"{year:04d}-{month:02d}", mod, source)
+    dow = _dow(hit)
+    if dow and not hit.group("year"):  # "Saturday, April 25": the year in which that day is a Saturday
+        for y in (year, year - 1, year + 1):
+            if day <= calendar.monthrange(y, month)[1] and dt.date(y, month, day).isoweekday() == dow:
+                year = y
+                break
     if day > calendar.monthrange(year, month)[1]:
         return None
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod, source)
@@ -200,7 +208,12 @@ def _pod_mod(rel: str) -> str | None:
 
 def norm_time(hit: Hit, ctx: Context) -> Norm | None:
     """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday"."""
-    if hit.group("dow") or hit.group("dday"):
+    if hit.group("month"):
+        date = norm_date(hit, ctx)
+        if date is None:
+            return None
+        d, source = dt.date.fromisoformat(date.value), date.source
+    elif hit.group("dow") or hit.group("dday"):
         d, source = _day_for(hit, ctx)
     elif ctx.anchor is not None and ctx.anchor_gran == "day":
         d, source = ctx.anchor, "anchored"  # "Slepian was shot on Friday at about 10 p.m."

@@ -207,7 +207,8 @@ def acceptable(text: str, hit: Hit) -> bool:
     dow = hit.group("dow")
     if dow is not None and not _capitalised(dow):
         return False
-    if (dow is not None or month is not None) and nxt.lower() in blockers and _capitalised(nxt):
+    bare = not any(c.isdigit() for c in text[hit.start:hit.end])
+    if (dow is not None or month is not None) and bare and nxt.lower() in blockers and _capitalised(nxt):
         return False
     year = hit.group("year")
     if year is not None and hit.rule.kind in ("date", "year_range") and hit.group("month") is None:
