@@ -42,6 +42,10 @@ def is_prose(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    # pysbd builds several hundred regular expressions from its abbreviation list on every call, more than the
+    # re module caches by default (512): without a larger cache it recompiles them for every paragraph.
+    if getattr(re, "_MAXCACHE", 4096) < 4096:
+        re._MAXCACHE = 4096  # type: ignore[attr-defined]
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
