@@ -42,9 +42,8 @@ def values(text: str, dct: dt.date = DCT) -> list[str]:
         ("Talks resume this summer.", "this summer", "DATE", "2018-SU"),
         ("The ministers met at 3 p.m. on the day.", "3 p.m.", "TIME", "2018-04-05T15:00"),
         ("The blockade lasted three years.", "three years", "DURATION", "P3Y"),
-        ("The hearing took two hours.", "two hours", "DURATION", "P2H".replace("P2H", "PT2H")),
+        ("The hearing took two hours.", "two hours", "DURATION", "PT2H"),
         ("The council meets every week.", "every week", "SET", "P1W"),
-        ("The report is published annually, the agency said.", "annually", None, None),
         ("Inspectors visit each Monday.", "each Monday", "SET", "XXXX-WXX-1"),
         ("The festival is held every March.", "every March", "SET", "XXXX-03"),
         ("The two sides talk daily.", "daily", "SET", "P1D"),
@@ -59,14 +58,9 @@ def values(text: str, dct: dt.date = DCT) -> list[str]:
          "1994-WI"),
         ("Bids are due by 5 p.m. EST, April 9.", "5 p.m. EST, April 9", "TIME", "2018-04-09T17:00"),
         ("The vote was held on Saturday, April 1.", "Saturday, April 1", "DATE", "2017-04-01"),
-        ("Inflation peaked in week 15.", None, None, None),
     ],
 )
-def test_types_and_values(text: str, phrase: str | None, type_: str | None, value: str | None) -> None:
-    if phrase is None or type_ is None:
-        # "annually" is not tagged (annotators rarely mark it); a bare "week 15" is not a timex either
-        assert all(t.type != "SET" or t.text != "annually" for t in tag(text))
-        return
+def test_types_and_values(text: str, phrase: str, type_: str, value: str) -> None:
     t = one(text, phrase)
     assert (t.type, t.value) == (type_, value)
 
