@@ -179,6 +179,7 @@ def test_ranges_and_lists() -> None:
     assert [(t.text, t.value) for t in tag("The talks ran 2003-2008 in Beijing.")] == [("2003", "2003"),
                                                                                       ("2008", "2008")]
     assert values("The envoys met between January and March.") == ["2018-01", "2018-03"]
+    assert values("The envoys met in March to discuss trade.") == ["2018-03"]
     assert values("Elections were held in 2000 and 2007.") == ["2000", "2007"]
     # a range keeps its order when the year of its ends is inferred from the tense
     assert values("The envoys will meet between March and May.") == ["2019-03", "2019-05"]
@@ -216,6 +217,7 @@ def test_unanchored_offset_is_unresolved() -> None:
         "The president may visit Seoul, officials say.",
         "May I ask a question, minister?",
         "Thousands joined a protest march through the capital.",
+        "March on Washington, the organisers urged their members.",
         "The Sunday Times reported the story.",
         "The conference hosted 2,003 delegates.",
         "The six-party talks stalled.",

@@ -184,6 +184,8 @@ def _capitalised(word: str | None) -> bool:
 
 _MAY_PREV = {"in", "for", "by", "until", "till", "since", "during", "of", "from", "to", "through", "last",
              "next", "this", "early", "late", "mid", "before", "after", "and", "or", "between", "late-", "on"}
+_MARCH_VERB_NEXT = {"on", "to", "through", "into", "across", "toward", "towards", "against", "with", "down", "up",
+                    "along", "past", "around", "for", "in", "from"}
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
 
 
@@ -201,6 +203,10 @@ def acceptable(text: str, hit: Hit) -> bool:
             punct_after = text[hit.end:hit.end + 1] in (",", ".", ";", ":", ")", "")
             if not (prev in _MAY_PREV or (punct_after and prev not in _PRONOUNS)):
                 return False
+        if month.lower() == "march" and hit.end - hit.start == len(month) and nxt[:1].islower() \
+                and nxt in _MARCH_VERB_NEXT and not text[max(0, hit.start - 12):hit.start].rstrip().endswith(
+                    ("in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "and")):
+            return False  # "March on Washington", "they march to the border"
         if month.lower() in {"mar", "jun", "jul", "sat", "sun", "dec", "jan", "aug", "sep", "oct", "nov", "apr",
                              "feb"} and hit.end - hit.start <= 4:
             return False
