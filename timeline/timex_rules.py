@@ -144,8 +144,11 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     return regex, {w: frozenset(c) for w, c in index.items()}
 
 
-_DIGIT = frozenset({"digit"})
-_YEAR4 = frozenset({"digit", "year4"})
+_NUMBER_SHAPES = (  # what may follow a number for it to trigger each class
+    ("clock", re.compile(r"\s*(?:[ap]\.?\s?m\b|:\d)", re.IGNORECASE)),
+    ("numdate", re.compile(r"[/-]\d")),
+    ("decadenum", re.compile(r"'?s\b")),
+)
 _LEFT, _RIGHT = 45, 35  # characters a match may extend before / after its trigger word
 
 
@@ -244,11 +247,12 @@ def acceptable(text: str, hit: Hit) -> bool:
     return True
 
 
+_WORD_REST = re.compile(r"\w*")
+
+
 def _word_end(text: str, pos: int) -> int:
     """pos moved to the end of the word it falls in, so a window never cuts a word."""
-    while pos < len(text) and text[pos].isalnum():
-        pos += 1
-    return pos
+    return _WORD_REST.match(text, pos).end()
 
 
 def recognise(text: str) -> list[Hit]:
@@ -259,8 +263,9 @@ def recognise(text: str) -> list[Hit]:
     for m in regex.finditer(text):
         word = m.group().lower()
         if word[0].isdigit():
-            names = _YEAR4 if len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] == "'") \
-                else _DIGIT
+            names = [name for name, shape in _NUMBER_SHAPES if shape.match(text, m.end())]
+            if len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] == "'"):
+                names.append("year4")
         elif word[-1] == "s":
             names = index.get(word, frozenset()) | index.get(word[:-1], frozenset())
         else:
