@@ -192,10 +192,21 @@ _MARCH_VERB_NEXT = {"on", "to", "through", "into", "across", "toward", "towards"
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
 
 
+_SHORT_MONTHS = {"mar", "jun", "jul", "dec", "jan", "aug", "sep", "oct", "nov", "apr", "feb"}
+
+
+@cache
+def _filters() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Name words that follow a weekday or month in titles, and the quantity words that follow a number that
+    is not a year (lexicon.yaml)."""
+    lex = lexicon()
+    nouns = _alternation(lex["quantity_nouns"])
+    return frozenset(lex["name_blockers"]), re.compile(r"\s*(?:%|" + nouns[3:-1] + r")\b", re.IGNORECASE)
+
+
 def acceptable(text: str, hit: Hit) -> bool:
     """False for matches that are names, verbs, quantities or references rather than time expressions."""
-    lex = lexicon()
-    blockers = set(lex["name_blockers"])
+    blockers, quantity_after = _filters()
     nxt = _next_word(text, hit.end)
     month = hit.group("month")
     if month is not None:
@@ -210,9 +221,8 @@ def acceptable(text: str, hit: Hit) -> bool:
                 and nxt in _MARCH_VERB_NEXT and not text[max(0, hit.start - 12):hit.start].rstrip().endswith(
                     ("in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "and")):
             return False  # "March on Washington", "they march to the border"
-        if month.lower() in {"mar", "jun", "jul", "sat", "sun", "dec", "jan", "aug", "sep", "oct", "nov", "apr",
-                             "feb"} and hit.end - hit.start <= 4:
-            return False
+        if month.lower() in _SHORT_MONTHS and hit.end - hit.start <= 4:
+            return False  # "Mar" or "Dec" alone: names and abbreviations of other words
     dow = hit.group("dow")
     if dow is not None and not _capitalised(dow):
         return False
@@ -223,19 +233,15 @@ def acceptable(text: str, hit: Hit) -> bool:
     if year is not None and hit.rule.kind in ("date", "year_range") and hit.group("month") is None:
         if _MONEY_BEFORE.search(text, max(0, hit.start - 12), hit.start):
             return False
-        following = text[hit.end:hit.end + 12].lower()
-        if re.match(r"\s*(?:%|percent|per cent|million|billion|troops|people|delegates|votes|units|tons|"
-                    r"soldiers|members|workers|cars|km|miles|kilometers|feet|meters|pounds|dollars|"
-                    r"shares|barrels)\b", following):
-            return False
+        if quantity_after.match(text, hit.end):
+            return False  # "2003 delegates", "1500 percent"
+        if year.startswith("'") and _capitalised(nxt) and text[hit.end:hit.end + 1] == " ":
+            return False  # "'60 Minutes"
         if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
             return False
     unit = hit.group("unit")
-    if unit and unit[0].isupper() and not hit.match.group(0).isupper() and hit.start > 0 \
-            and text[hit.start - 1] not in "\n\"'“":
-        words = hit.match.group(0).split()
-        if len(words) > 1 and words[0][0].isupper() or hit.match.start("unit") > hit.start:
-            return False  # a title: "60 Minutes", "This Week"
+    if unit and unit[0].isupper() and hit.match.start("unit") > hit.start and not hit.match.group(0).isupper():
+        return False  # a title: "60 Minutes", "This Week"
     if hit.rule.kind == "duration" and re.match(r"-?\s*old\b", text[hit.end:hit.end + 6]):
         return False  # ages: "a 6-year-old boy"
     if hit.rule.kind == "duration" and re.search(r"\w-quarters?$", hit.match.group(0), re.IGNORECASE):
