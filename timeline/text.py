@@ -11,6 +11,16 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 BULLET = re.compile(r"^\s*[•·▪◦‣∙*\-–—>]\s")
 BREADCRUMB = re.compile(r"\s[>»›|/]\s")
 MIN_WORDS = 6
+ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Maj|St|Jr|Sr|Prof|Rev|Hon|No|Nos|Vol|Fig|Inc|Corp|Ltd|"
+    "Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Pres|Sec|Dept|Ave|Blvd|Amb|Atty|Supt|Msgr|"
+    "etc|vs|approx|incl|est|cf|al|ca|op|pp|viz"
+)
+AMBIGUOUS = re.compile(
+    rf"(?:\b(?:{ABBREVIATIONS})|\b[A-Z]|\b[A-Za-z]\.[A-Za-z](?:\.[A-Za-z])*)\.(?=[\s,;:)\]\"”’'])"
+    r"|\.\.|…|[.!?][\"”’')\]]*\s+[a-z(\d]"
+)
+PLAIN_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -50,12 +60,19 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph, offsets shifted by `offset`, surrounding whitespace trimmed."""
+    """Sentence spans of one paragraph, offsets shifted by `offset`, surrounding whitespace trimmed.
+
+    A paragraph whose full stops are all unambiguous (no abbreviation, initial or ellipsis before a space) is split
+    at its sentence ends directly; any other goes through pysbd, which knows the abbreviations."""
     spans = []
-    if len(text) < 200 and text.count(". ") == 0 and text.count("? ") == 0 and text.count("! ") == 0:
-        pieces = [(0, len(text))]
-    else:
+    if AMBIGUOUS.search(text):
         pieces = [(s.start, s.end) for s in _segmenter().segment(text)]
+    else:
+        pieces, start = [], 0
+        for m in PLAIN_BOUNDARY.finditer(text):
+            pieces.append((start, m.start(1)))
+            start = m.end(1)
+        pieces.append((start, len(text)))
     for a, b in pieces:
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
