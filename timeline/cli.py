@@ -120,7 +120,7 @@ def _table(records: list[dict]) -> None:
 def timex(path: str, published: str | None, fmt: str) -> None:
     """Print the temporal expressions of an article (or - for text on stdin), normalised."""
     from timeline.sources import article_from_text, decode
-    from timeline.timex import find_timexes, to_timeml
+    from timeline.timex import find_timexes, to_jsonl_records, to_timeml
 
     when = _published(published)
     try:
@@ -134,14 +134,8 @@ def timex(path: str, published: str | None, fmt: str) -> None:
     if fmt == "timeml":
         click.echo(to_timeml(article.text, article.published, found))
         return
-    for t in found:
-        click.echo(json.dumps({
-            "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
-            "granularity": t.granularity,
-            "date_start": t.date_start.isoformat() if t.date_start else None,
-            "date_end": t.date_end.isoformat() if t.date_end else None,
-            "source": t.source,
-        }, ensure_ascii=False))
+    for record in to_jsonl_records(found):
+        click.echo(json.dumps(record, ensure_ascii=False))
 
 
 @cli.command()
