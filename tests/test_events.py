@@ -170,3 +170,7 @@ def test_followed_repeats_the_previous_event_for_a_new_actor() -> None:
     assert set(jordan[0].countries) == {"JOR", "ISR"}
     assert not [r for r in found if r.event_type == "follow_up"]
     assert reports("The announcement followed weeks of talks.") == []
+
+
+def test_an_event_nobody_takes_part_in_is_left_out() -> None:
+    assert reports("The committee will hold a meeting on Tuesday to discuss the budget.") == []

@@ -91,7 +91,7 @@ def test_cli_extract_jsonl_has_the_keys(seed_path) -> None:
 
 def test_cli_extract_without_date_fails_clearly(tmp_path) -> None:
     f = tmp_path / "undated.txt"
-    f.write_text("The two foreign ministers met in Geneva on Tuesday to discuss the ceasefire.")
+    f.write_text("The foreign ministers of India and China met in Geneva on Tuesday to discuss the border.")
     proc = subprocess.run([sys.executable, "-m", "timeline", "extract", str(f)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "undated.txt" in proc.stderr and "--published" in proc.stderr

@@ -198,6 +198,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                 m.event_type.type == "summit" for m in r.mentions):
             r.event_type, r.label = "summit", "summit"  # a meeting also called a summit is a summit
     _set_codes(reports)
+    reports = [r for r in reports if r.participants]  # an event nobody takes part in is not a diplomatic event
     if published is not None:
         _date_from_context(sorted(reports, key=lambda r: r.mentions[0].trigger_start), published)
     return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
