@@ -174,3 +174,15 @@ def test_followed_repeats_the_previous_event_for_a_new_actor() -> None:
 
 def test_an_event_nobody_takes_part_in_is_left_out() -> None:
     assert reports("The committee will hold a meeting on Tuesday to discuss the budget.") == []
+
+
+def test_first_letter_guards_do_not_change_matches(seed_article) -> None:
+    import re
+
+    from timeline.events import first_letter_guard, trigger_rules
+
+    text = seed_article.text + " Talks resumed. MET again; the Visit was SIGNED. Ratified treaties."
+    for rule in trigger_rules():
+        guard = first_letter_guard(rule.pattern.pattern.removeprefix(first_letter_guard(rule.pattern.pattern)))
+        plain = re.compile(rule.pattern.pattern.removeprefix(guard), re.IGNORECASE)
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
