@@ -62,6 +62,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
         ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
+        ctx.future_in_clause = cues.has(lo, hi, "future")
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue

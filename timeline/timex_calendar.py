@@ -113,10 +113,14 @@ def interval(value: str) -> tuple[dt.date | None, dt.date | None, str | None]:
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
 
 
-def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> int:
+SOON = 14  # days: a day date this close ahead of the DCT, in a clause with past and future cues, is not a year back
+
+
+def nearest_year(month: int, day: int, dct: dt.date, direction: str | None, mixed: bool = False) -> int:
     """Year for a (month, day) written without one: "past" = on or before the DCT, "future" = on or after,
     "past?"/"future?" = the same unless the other side is much nearer, otherwise the nearest occurrence (with a
-    bias to the past)."""
+    bias to the past). mixed: the clause also has a future cue, so a past one does not push a date a few days
+    ahead back a year."""
     def make(y: int) -> dt.date:
         return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
 
@@ -124,6 +128,8 @@ def nearest_year(month: int, day: int, dct: dt.date, direction: str | None) -> i
     past = this if this <= dct else make(dct.year - 1)
     future = this if this >= dct else make(dct.year + 1)
     gap_past, gap_future = (dct - past).days, (future - dct).days
+    if mixed and direction == "past" and 0 < gap_future <= SOON and gap_past > 300:
+        return future.year  # "has set Nov. 10 as the deadline" a week before: a date days ahead, not a year back
     if direction == "past" or (direction == "past?" and not (gap_past > 200 and gap_future < 100)):
         return past.year
     if direction == "future" or (direction == "future?" and not (gap_future > 200 and gap_past < 100)):

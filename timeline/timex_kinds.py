@@ -77,7 +77,7 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
         elif day is None:
             year = cal.nearest_year(month, 15, ctx.dct.replace(day=15), way)
         else:
-            year = cal.nearest_year(month, day, ctx.dct, way)
+            year = cal.nearest_year(month, day, ctx.dct, way, ctx.future_in_clause)
     if day is None:
         return Norm("DATE", f"{year:04d}-{month:02d}", mod, source)
     dow = _dow(hit)

@@ -47,6 +47,7 @@ class Context:
     text: str
     tense: str | None = None
     tense_strong: bool = False
+    future_in_clause: bool = False  # a future cue anywhere in the clause ("has set Nov. 10 as the deadline")
     anchor: dt.date | None = None
     anchor_gran: str | None = None
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset in text)
@@ -117,8 +118,9 @@ def duration_value(n: float | None, unit: str) -> str:
         letter = {"H": "H", "MIN": "M", "S": "S"}[unit]
         if n is None:
             return f"PTX{letter}"
-        if n != int(n) and unit == "H":
-            return f"PT{int(n * 60)}M"
+        if n != int(n) and unit == "H":  # "5 1/2 hours": PT5H30M
+            minutes = round((n - int(n)) * 60)
+            return f"PT{int(n)}H{minutes}M" if n >= 1 else f"PT{minutes}M"
         return f"PT{int(n)}{letter}"
     scale = {"E": ("Y", 10), "C": ("Y", 100), "L": ("Y", 1000), "W2": ("W", 2), "WE": ("D", 2), "H2": ("M", 6)}
     letter, mult = scale.get(unit, (unit, 1))

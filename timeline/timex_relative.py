@@ -126,12 +126,12 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
 
 
 def norm_ref(hit: Hit, ctx: Context) -> Norm | None:
-    """Vague plural references: "recent years" (PAST_REF), "coming months" (FUTURE_REF), "the past few weeks"."""
+    """Vague plural references: "recent years" (PXY), "coming months" (FUTURE_REF), "the past few weeks" (PXW)."""
     ref = re.sub(r"\s+", " ", _low(hit.group("dref")))
     unit = unit_code(hit.group("unit"))
-    if "few" in ref or "several" in ref:
+    if "few" in ref or "several" in ref or ref == "recent":  # TimeML: "recent weeks" is a vague duration
         return Norm("DURATION", duration_value(None, unit), None, "relative")
-    if ref in ("recent", "past"):
+    if ref == "past":
         return Norm("DATE", "PAST_REF", None, "relative")
     return Norm("DATE", "FUTURE_REF", None, "relative")
 

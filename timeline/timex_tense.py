@@ -45,6 +45,15 @@ class TenseCues:
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
+    def has(self, lo: int, hi: int, tense: str) -> bool:
+        """Whether text[lo:hi] holds a cue of that tense."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.cues) and self.cues[i][0] < hi:
+            if self.cues[i][3] == tense:
+                return True
+            i += 1
+        return False
+
     def near(self, lo: int, hi: int, start: int, end: int) -> tuple[str | None, bool]:
         """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
         nearest cue on the left, or failing that the nearest on the right; and whether the cue is strong (a
