@@ -47,6 +47,7 @@ class Context:
     text: str
     tense: str | None = None
     tense_strong: bool = False
+    past_in_clause: bool = False
     future_in_clause: bool = False  # a future cue anywhere in the clause ("has set Nov. 10 as the deadline")
     anchor: dt.date | None = None
     anchor_gran: str | None = None
@@ -145,6 +146,8 @@ def month_of(word: str) -> int:
 def direction(ctx: Context) -> str | None:
     """How a bare month or weekday is resolved: "past", "future", "past?" / "future?" (tense cue far away:
     a preference only) or None (the nearest)."""
+    if ctx.tense == "future" and not ctx.past_in_clause:  # "will be named ... for a mission in December"
+        return "future"
     if ctx.tense in ("past", "future"):
         return ctx.tense if ctx.tense_strong else ctx.tense + "?"
     return None
