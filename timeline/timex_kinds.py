@@ -170,7 +170,12 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
         return d, "relative"
     if rel in ("next", "coming", "this coming"):
         return cal.weekday_date(dow, ctx.dct, "future"), "relative"
+    if _POSSESSIVE.match(ctx.text, hit.end):  # "Wednesday's ruling": news reports it after the fact
+        return cal.weekday_date(dow, ctx.dct, "past"), "inferred"
     return cal.weekday_date(dow, ctx.dct, direction(ctx)), "inferred"
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def norm_weekday(hit: Hit, ctx: Context) -> Norm | None:

@@ -122,6 +122,9 @@ def duration_value(n: float | None, unit: str) -> str:
         if n != int(n) and unit == "H":  # "5 1/2 hours": PT5H30M
             minutes = round((n - int(n)) * 60)
             return f"PT{int(n)}H{minutes}M" if n >= 1 else f"PT{minutes}M"
+        if n != int(n) and unit == "MIN":  # "a minute and a half": PT1M30S
+            seconds = round((n - int(n)) * 60)
+            return f"PT{int(n)}M{seconds}S" if n >= 1 else f"PT{seconds}S"
         return f"PT{int(n)}{letter}"
     scale = {"E": ("Y", 10), "C": ("Y", 100), "L": ("Y", 1000), "W2": ("W", 2), "WE": ("D", 2), "H2": ("M", 6)}
     letter, mult = scale.get(unit, (unit, 1))

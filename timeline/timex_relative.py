@@ -66,6 +66,8 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     num = hit.group("num")
     word = _low(hit.group("unit"))
     n = number(num) if num is not None else (None if word.endswith("s") else 1.0)
+    if n is not None and hit.group("half"):
+        n += 0.5
     mod = _approx(hit)
     follows = hit.match.end() < len(ctx.text) and re.match(r"\s+[\w$\"“']", ctx.text[hit.match.end():])
     if direction in ("after", "before", "since") and follows and not re.match(
@@ -110,6 +112,8 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
     if num is None:  # "for years"
         return Norm("DURATION", duration_value(None, unit_code(hit.group("unit"))), None, "explicit")
     n = number(num)
+    if n is not None and hit.group("half"):  # "an hour and a half"
+        n += 0.5
     unit = unit_code(hit.group("unit"))
     if hit.group("unit")[0].isupper():
         return None  # a title: "60 Minutes"
