@@ -190,3 +190,9 @@ def test_first_letter_guards_do_not_change_matches(seed_article) -> None:
         plain = re.compile(source, re.IGNORECASE)
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
     assert guarded > len(trigger_rules()) / 2
+
+
+def test_reported_future_whose_date_has_passed_occurred() -> None:
+    r = one("Kuwait's foreign minister said on Monday that Saudi Arabia would reopen its airspace to Qatar "
+            "that night.", published=dt.date(2021, 1, 6))
+    assert (r.event_type, r.status, r.date) == ("sanctions_eased", "occurred", "2021-01-04")

@@ -257,11 +257,13 @@ def mentions_in(
         rel = link_date(text, (a, b), rule.kind, rel_timexes, others, (c0, c1))
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         start = timex.date_start if timex is not None else None
-        status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense)
-        if (rel is not None and status in ("planned", "possible", "proposed", "cancelled", "postponed") and rel.end <= a
-                and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])):
-            timex = None  # "said on Saturday that he would postpone the summit": the date of the saying
-            status = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense)
+        end = timex.date_end if timex is not None else None
+        said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
+        undated = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense) if said_on else ""
+        if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
+            timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
+        else:
+            status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense, end)
         hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
         a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
         a0, a1 = max(a0, c0), min(a1, c1)

@@ -12,7 +12,7 @@ STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
 REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|confirmed|promised|pledged|vowed|declared)\b"
-                             r"(?:\s+[\w’'-]+){0,6}?\s+would\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                             r"(?:\s+[\w’'-]+){0,6}?\s+would\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
 FACTUAL_INFINITIVE = re.compile(
     r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
@@ -70,6 +70,7 @@ def mention_status(
     event_start: dt.date | None,
     published: dt.date,
     tense: str | None,
+    event_end: dt.date | None = None,
 ) -> str:
     """The status of one trigger given the clause text before and after it and its linked date."""
     r = rules()
@@ -92,6 +93,8 @@ def mention_status(
         found.add("cancelled")  # "called the meeting off"
     if "possible" in found and REPORTED_FUTURE.search(clause_before) and not HEDGE.search(clause_before):
         found.discard("possible")  # "said he would nominate": the future of reported speech
+        if event_end is not None and event_end < published:
+            return "occurred"  # "said it would reopen the border that night": that night has passed
         found.add("planned")
     future_date = event_start is not None and event_start > published
     for status in ("negated", "cancelled", "postponed"):
