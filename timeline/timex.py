@@ -63,7 +63,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         lo, hi = clause_around(text, sent, hit.start, hit.end)
         ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
         ctx.future_in_clause = cues.has(lo, hi, "future")
-        ctx.past_in_clause = cues.has(lo, hi, "past") or cues.has(lo, hi, "weak")
+        ctx.past_in_clause = cues.has(lo, hi, "past")
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue

@@ -172,6 +172,8 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
         return cal.weekday_date(dow, ctx.dct, "future"), "relative"
     if _POSSESSIVE.match(ctx.text, hit.end):  # "Wednesday's ruling": news reports it after the fact
         return cal.weekday_date(dow, ctx.dct, "past"), "inferred"
+    if ctx.past_in_clause and ctx.future_in_clause:  # "a service planned for Saturday was cancelled": the nearest
+        return cal.weekday_date(dow, ctx.dct, None), "inferred"
     return cal.weekday_date(dow, ctx.dct, direction(ctx)), "inferred"
 
 

@@ -47,7 +47,7 @@ class Context:
     text: str
     tense: str | None = None
     tense_strong: bool = False
-    past_in_clause: bool = False
+    past_in_clause: bool = False  # a past cue (not a mere -ed form) anywhere in the clause
     future_in_clause: bool = False  # a future cue anywhere in the clause ("has set Nov. 10 as the deadline")
     anchor: dt.date | None = None
     anchor_gran: str | None = None
