@@ -58,6 +58,13 @@ def values(text: str, dct: dt.date = DCT) -> list[str]:
          "1994-WI"),
         ("Bids are due by 5 p.m. EST, April 9.", "5 p.m. EST, April 9", "TIME", "2018-04-09T17:00"),
         ("The vote was held on Saturday, April 1.", "Saturday, April 1", "DATE", "2017-04-01"),
+        ("The truce held for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+        ("The envoys waited 3 1/2 hours.", "3 1/2 hours", "DURATION", "PT3H30M"),
+        ("The vote took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+        ("The recount took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("The blockade lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+        ("The envoy left after half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("Border clashes have grown in recent weeks.", "recent weeks", "DURATION", "PXW"),
     ],
 )
 def test_types_and_values(text: str, phrase: str, type_: str, value: str) -> None:
@@ -122,6 +129,7 @@ def test_durations_and_refs_have_no_interval() -> None:
         ("The ministers signed the accord on Monday.", "Monday", "2018-04-02", "past"),
         ("The premier visits Washington starting April 17.", "April 17", "2018-04-17", "future"),
         ("The premier visited Washington on April 17.", "April 17", "2017-04-17", "past"),
+        ("The council has set April 12 as the deadline for replies.", "April 12", "2018-04-12", "past"),
     ],
 )
 def test_tense_resolution(text: str, phrase: str, value: str, tense: str) -> None:
@@ -133,6 +141,18 @@ def test_weekday_is_inferred_from_the_dct_week() -> None:
     t = one("The envoy met the king on Tuesday.", "Tuesday")
     assert (t.value, t.source) == ("2018-04-03", "inferred")
     assert one("The king said Thursday that he would stay.", "Thursday").value == "2018-04-05"
+
+
+def test_possessive_and_mixed_tense_weekdays() -> None:
+    """"Tuesday's vote" is reported after the fact; a clause with past and future cues takes the nearest day."""
+    assert one("The opposition said it would challenge Tuesday's vote in court.", "Tuesday").value == "2018-04-03"
+    text = "A rally planned in the square for Saturday was called off."
+    assert one(text, "Saturday", dt.date(2018, 4, 8)).value == "2018-04-07"
+
+
+def test_far_future_cue_decides_when_the_clause_has_no_past_cue() -> None:
+    text = "The envoy will be named head of the monitoring mission to the border region in December."
+    assert one(text, "December", dt.date(2018, 3, 4)).value == "2018-12"
 
 
 def test_far_tense_cue_is_only_a_hint() -> None:
