@@ -291,3 +291,12 @@ def test_jsonl_records_and_timeml() -> None:
 
 def test_datetime_dct_is_accepted() -> None:
     assert values("The envoy arrived yesterday.", dt.datetime(2018, 4, 5, 14, 30)) == ["2018-04-04"]
+
+
+def test_a_forecast_quarter_is_not_the_quarter_under_discussion() -> None:
+    """A report on a finished quarter that mentions a coming one: "a year ago" is still the reported quarter."""
+    text = ("The airline's first-quarter profit rose 8%. It expects a weaker second quarter. Fares fell in the "
+            "latest quarter, while costs were flat compared with a year ago.")
+    found = {t.text: t.value for t in tag(text, dt.date(2018, 4, 20))}
+    assert found["the latest quarter"] == "2018-Q1"
+    assert found["a year ago"] == "2017-Q1"
