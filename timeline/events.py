@@ -259,7 +259,7 @@ def mentions_in(
         start = timex.date_start if timex is not None else None
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
-        undated = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense) if said_on else ""
+        undated = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
         else:
