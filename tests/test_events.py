@@ -196,3 +196,10 @@ def test_reported_future_whose_date_has_passed_occurred() -> None:
     r = one("Kuwait's foreign minister said on Monday that Saudi Arabia would reopen its airspace to Qatar "
             "that night.", published=dt.date(2021, 1, 6))
     assert (r.event_type, r.status, r.date) == ("sanctions_eased", "occurred", "2021-01-04")
+
+
+def test_a_venue_is_not_a_party() -> None:
+    found = reports("Donald Trump and Kim Jong Un met in Hanoi on Wednesday. Their first encounter took place in "
+                    "Singapore last June.", dt.date(2019, 3, 1))
+    june = [r for r in found if r.date == "2018-06"]
+    assert len(june) == 1 and {"USA", "PRK"} <= set(june[0].countries) and june[0].place == "Singapore"

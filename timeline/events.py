@@ -348,16 +348,17 @@ def _resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> 
 
 
 def _inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]) -> None:
-    """A mention naming no state ("it took effect", "the truce") takes the parties of the mention just before it,
-    in the same or the previous sentence."""
+    """A mention naming no party ("it took effect", "the truce", "their encounter in Singapore": a venue is no
+    party) takes the parties of the mention just before it, in the same or the previous sentence."""
     index = {s.start: i for i, s in enumerate(sents)}
     previous: EventMention | None = None
     for m in mentions:
-        if (not any(p.kind in ("state", "person") for p in m.participants) and previous is not None
+        if (not any(p.kind in ("state", "person") and p.role != "location" for p in m.participants)
+                and previous is not None
                 and previous.countries and index[m.sentence.start] - index[previous.sentence.start] <= 1):
             m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
                               for p in previous.participants if p.role != "location"] + m.participants
-        if m.countries:
+        if any(p.role != "location" for p in m.participants if p.country):
             previous = m
 
 

@@ -189,6 +189,10 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             shared = [len(set(r.countries) & set(cand.countries)) for r in matches]
             best = max(shared)
             matches = [r for r, n in zip(matches, shared, strict=True) if n == best]
+        if len(matches) > 1:  # a tie: the reference is to the event last mentioned before it
+            before = [(max(x.trigger_start for x in r.mentions if x.trigger_start < m.trigger_start), i)
+                      for i, r in enumerate(matches) if any(x.trigger_start < m.trigger_start for x in r.mentions)]
+            matches = [matches[max(before)[1]]] if before else matches
         if len(matches) == 1:
             absorb(matches[0], m)
         elif not matches and (m.kind == "verb" or m.status != "occurred") and cand.countries:
