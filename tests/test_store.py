@@ -102,3 +102,41 @@ def test_reports_that_disagree_on_the_day_are_one_event_with_a_conflict(tmp_path
         "select date, date_conflict, mention_count from events where event_type = 'agreement'").fetchall()
     assert len(rows) == 1 and rows[0][1] == 1 and rows[0][2] == 2
     assert rows[0][0] in ("2019-06-17", "2019-06-18")
+
+
+def test_search_triggers_set_aside_by_a_killed_bulk_merge_come_back(seed_db: Path) -> None:
+    from timeline.store_write import Writer, open_connection, suspend_search
+
+    conn = open_connection(seed_db)
+    conn.execute("BEGIN IMMEDIATE")
+    suspend_search(conn)  # as a bulk merge does, then the process dies
+    conn.execute("COMMIT")
+    assert not conn.execute("select 1 from sqlite_master where type = 'trigger' and tbl_name = 'events'").fetchall()
+    conn.execute("delete from events_fts")  # the index is stale after a bulk merge
+    Writer(seed_db).close()
+    triggers = {n for (n,) in conn.execute("select name from sqlite_master where type='trigger' and tbl_name='events'")}
+    assert triggers == {"events_ai", "events_ad", "events_au"}
+    hits = conn.execute("select count(*) from events_fts where events_fts match 'summit'").fetchone()[0]
+    assert hits >= 2
+    assert not conn.execute("select 1 from sqlite_master where name = '_suspended_triggers'").fetchone()
+
+
+def test_bulk_merge_keeps_search_in_sync(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    pairs = [("France", "Germany"), ("Japan", "India"), ("Brazil", "Argentina"), ("Kenya", "Ethiopia")]
+    for year in range(1990, 2020):
+        for i, (a, b) in enumerate(pairs):
+            (folder / f"{year}-{i}.txt").write_text(
+                f"---\npublished: {year}-06-20\n---\nThe leaders of {a} and {b} signed a trade agreement on "
+                f"June 17, {year}. {a} imposed sanctions on {b} in March.\n")
+    db = tmp_path / "bulk.db"
+    ingest_paths(str(db), [str(folder)], quiet=True)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(distinct block) from mentions").fetchone()[0] >= 50
+    events = conn.execute("select count(*) from events").fetchone()[0]
+    indexed = conn.execute("select count(*) from events_fts where events_fts match 'agreement'").fetchone()[0]
+    assert indexed == conn.execute("select count(*) from events where summary like '%greement%'").fetchone()[0] > 0
+    assert events > 100
+    triggers = {n for (n,) in conn.execute("select name from sqlite_master where type='trigger' and tbl_name='events'")}
+    assert triggers == {"events_ai", "events_ad", "events_au"}

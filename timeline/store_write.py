@@ -64,6 +64,9 @@ def prepare(article: Article, reports: list[Report]) -> Prepared:
     return Prepared(article.key, article.sha256, row, rows, article.name)
 
 
+BULK_BLOCKS = 50  # merging this many blocks at once sets the events search triggers aside and rebuilds after
+
+
 def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection:
     """A connection for writing: autocommit mode (transactions are explicit), WAL, foreign keys on."""
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
@@ -74,6 +77,28 @@ def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection
     return conn
 
 
+def suspend_search(conn: sqlite3.Connection) -> None:
+    """Set the events full-text triggers aside (kept in a table) for a bulk merge; call inside a transaction."""
+    conn.execute("create table if not exists _suspended_triggers (name text primary key, sql text not null)")
+    rows = conn.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'").fetchall()
+    conn.executemany("insert or replace into _suspended_triggers values (?, ?)", rows)
+    for name, _ in rows:
+        conn.execute(f"drop trigger [{name}]")
+
+
+def resume_search(conn: sqlite3.Connection) -> None:
+    """Rebuild the events full-text index and put its triggers back, if a bulk merge set them aside (also after a
+    crash); call inside a transaction."""
+    if not conn.execute("select 1 from sqlite_master where name = '_suspended_triggers'").fetchone():
+        return
+    rows = conn.execute("select name, sql from _suspended_triggers").fetchall()
+    if conn.execute("select 1 from sqlite_master where name = 'events_fts'").fetchone():
+        conn.execute("insert into events_fts (events_fts) values ('rebuild')")
+    for _, sql in rows:
+        conn.execute(sql)
+    conn.execute("drop table _suspended_triggers")
+
+
 class Writer:
     """The single writer of an ingest: batches articles into transactions and settles events."""
 
@@ -82,6 +107,9 @@ class Writer:
         self.batch, self.seconds = batch, seconds
         self.pending = 0
         self.started = 0.0
+        self.conn.execute("BEGIN IMMEDIATE")
+        resume_search(self.conn)  # a run killed during a bulk merge left the search index set aside
+        self.conn.execute("COMMIT")
 
     def _begin(self) -> None:
         if self.pending == 0 and not self.conn.in_transaction:
@@ -152,6 +180,8 @@ class Writer:
         todo = pending_blocks(self.conn) if blocks is None else sorted(set(blocks))
         written = 0
         self.conn.execute("BEGIN IMMEDIATE")
+        if len(todo) >= BULK_BLOCKS:
+            suspend_search(self.conn)  # rebuilding the index once is far cheaper than a trigger per event
         started = time.monotonic()
         for block in todo:
             written += settle_block(self.conn, block)
@@ -159,6 +189,7 @@ class Writer:
                 self.conn.execute("COMMIT")
                 self.conn.execute("BEGIN IMMEDIATE")
                 started = time.monotonic()
+        resume_search(self.conn)
         self.conn.execute("COMMIT")
         return written
 
