@@ -120,7 +120,7 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
     ex = _pool(jobs, initargs)
     try:
         for b in islice(it, jobs * 3):
-            window.append((b, ex.submit(fn, b)))
+            window.append((b, _submit(ex, fn, b)))
         while window:
             b, fut = window.popleft()
             try:
@@ -140,10 +140,20 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
             except Exception as exc:  # a task that cannot even report its failure (e.g. unpicklable)
                 results = [[_lost(u, f"{type(exc).__name__}: {exc}") for u in b]]
             while len(window) < jobs * 3 and (nxt := next(it, None)) is not None:
-                window.append((nxt, ex.submit(fn, nxt)))
+                window.append((nxt, _submit(ex, fn, nxt)))
             yield from results
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(ex: ProcessPoolExecutor, fn: Callable[[list], list[Outcome]], batch: list) -> Future:
+    """Submit a batch; a pool already broken by a dead worker gives a failed future, handled like the others."""
+    try:
+        return ex.submit(fn, batch)
+    except BrokenProcessPool as exc:
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _pool(jobs: int, initargs: tuple) -> ProcessPoolExecutor:
