@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import time
 from importlib.resources import files
 
 import pytest
@@ -272,21 +271,15 @@ def test_runtime_does_not_need_countryinfo() -> None:
         assert "countryinfo" not in open(m.__file__, encoding="utf-8").read()
 
 
-def test_load_and_match_speed() -> None:
+def test_dictionary_built_from_package_data_matches_the_cached_one(actors: ActorDictionary) -> None:
+    """Speed lives in benchmarks/actors.py; here a freshly built dictionary finds what the cached one finds."""
     raw = files("timeline").joinpath("data/actors/actors.json").read_text(encoding="utf-8")
-    t0 = time.perf_counter()
     fresh = ActorDictionary(json.loads(raw))
-    assert time.perf_counter() - t0 < 0.3
-    para = ("WASHINGTON (Reuters) - U.S. President Donald Trump said on Tuesday he would meet North Korean "
+    text = ("WASHINGTON (Reuters) - U.S. President Donald Trump said on Tuesday he would meet North Korean "
             "leader Kim Jong Un again, after Kim’s talks with Xi in Beijing. Seoul and Tokyo welcomed the "
-            "move, while the UN Security Council and the IAEA called for verification. ")
-    text = (para * 40)[:5000]
-    fresh.find(text, D(2019, 1, 1))
-    runs = 20
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        fresh.find(text, D(2019, 1, 1))
-    assert (time.perf_counter() - t0) / runs < 0.005
+            "move, while the UN Security Council and the IAEA called for verification.")
+    assert fresh.find(text, D(2019, 1, 1)) == actors.find(text, D(2019, 1, 1))
+    assert {m.actor_id for m in fresh.find(text, D(2019, 1, 1))} >= {"USA", "person:donald-trump", "PRK", "CHN"}
 
 
 # --- group references ------------------------------------------------------------------------------
