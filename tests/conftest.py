@@ -38,3 +38,16 @@ def seed_db(tmp_path: Path) -> Path:
     db = tmp_path / "seed.db"
     ingest_paths(str(db), [str(SEED)], quiet=True)
     return db
+
+
+@pytest.fixture()
+def timeline_db(seed_db: Path) -> Path:
+    """The seed database copied to timeline.db, the database name metadata.yml describes."""
+    import sqlite3
+
+    target = seed_db.parent / "timeline.db"
+    src, dst = sqlite3.connect(seed_db), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return target

@@ -3,7 +3,6 @@ every table and canned query in the metadata, and the `datasette --get` smoke te
 
 import csv
 import io
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,14 +16,9 @@ METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
 
 
 @pytest.fixture()
-def db_file(seed_db: Path) -> Path:
-    """The seed database copied to timeline.db (the name metadata.yml describes)."""
-    target = seed_db.parent / "timeline.db"
-    src, dst = sqlite3.connect(seed_db), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    return target
+def db_file(timeline_db: Path) -> Path:
+    """The seed database as timeline.db."""
+    return timeline_db
 
 
 @pytest.fixture()

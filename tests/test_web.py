@@ -57,15 +57,10 @@ def add_markup_rows(db: Path) -> None:
 
 
 @pytest.fixture()
-def db_path(seed_db: Path) -> Path:
+def db_path(timeline_db: Path) -> Path:
     """The seed database (named timeline.db, as metadata.yml expects) plus the markup rows."""
-    target = seed_db.parent / "timeline.db"
-    src, dst = sqlite3.connect(seed_db), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    add_markup_rows(target)
-    return target
+    add_markup_rows(timeline_db)
+    return timeline_db
 
 
 @pytest.fixture()
