@@ -250,6 +250,8 @@ def test_unanchored_offset_is_unresolved() -> None:
         "print PRINT",
         "INTERNATIONAL > East Asia & Pacific",
         "Prime Minister Shinzo Abe spoke.",
+        "The blue-chip index closed at 1987.45, off 12 points.",
+        "The Nikkei settled at 2015.3 after a quiet session.",
     ],
 )
 def test_false_positives(text: str) -> None:
@@ -300,3 +302,18 @@ def test_a_forecast_quarter_is_not_the_quarter_under_discussion() -> None:
     found = {t.text: t.value for t in tag(text, dt.date(2018, 4, 20))}
     assert found["the latest quarter"] == "2018-Q1"
     assert found["a year ago"] == "2017-Q1"
+
+
+def test_the_week_is_an_unspecified_week() -> None:
+    """Bare "the week" (no this/last/next): a week of the narrative, not the DCT's week."""
+    assert one("Bond prices slipped, and for the week the index gained 2%.", "the week").value == "2018-WXX"
+    assert one("Shares rose this week.", "this week").value == "2018-W14"
+
+
+def test_previous_and_following_weekday() -> None:
+    """"the previous Friday" is the one before the narrative's day (or the DCT), "the following Monday" after."""
+    text = "Shares fell on Tuesday, April 3, and were down 2% from the previous Friday."
+    assert one(text, "the previous Friday").value == "2018-03-30"
+    text = "The envoy arrived on Friday, March 16, and left the following Monday."
+    assert one(text, "the following Monday").value == "2018-03-19"
+    assert one("Stocks recovered from the previous Thursday.", "the previous Thursday").value == "2018-03-29"

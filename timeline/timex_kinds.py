@@ -170,6 +170,11 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
         return d, "relative"
     if rel in ("next", "coming", "this coming"):
         return cal.weekday_date(dow, ctx.dct, "future"), "relative"
+    if rel in ("the previous", "the preceding", "the following"):  # the one before / after the narrative's day
+        later = rel == "the following"
+        base, source = (ctx.anchor, "anchored") if ctx.anchor and ctx.anchor_gran == "day" else (ctx.dct, "relative")
+        step = dt.timedelta(days=1 if later else -1)
+        return cal.weekday_date(dow, base + step, "future" if later else "past"), source
     if _POSSESSIVE.match(ctx.text, hit.end):  # "Wednesday's ruling": news reports it after the fact
         return cal.weekday_date(dow, ctx.dct, "past"), "inferred"
     if ctx.past_in_clause and ctx.future_in_clause:  # "a service planned for Saturday was cancelled": the nearest

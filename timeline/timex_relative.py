@@ -55,6 +55,8 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         return Norm("DURATION", duration_value(1, unit), mod, "explicit")
     if unit == "D" and rel == "the":
         return Norm("DATE", ctx.dct.isoformat(), mod, "relative")
+    if unit == "W" and rel == "the":  # "for the week", "the week's gains": a week of the narrative, unspecified
+        return Norm("DATE", f"{base.year:04d}-WXX", mod, "relative")
     d = cal.shift(base, unit, step)
     return Norm("DATE", cal.value_at(d, unit), mod, source)
 

@@ -239,6 +239,8 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False  # "'60 Minutes"
         if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
             return False
+        if text[hit.end:hit.end + 1] in (".", ",") and text[hit.end + 1:hit.end + 2].isdigit():
+            return False  # a decimal or a thousands group: "closed at 2082.1", "1990,000"
     unit = hit.group("unit")
     if unit and unit[0].isupper() and hit.match.start("unit") > hit.start and not hit.match.group(0).isupper():
         return False  # a title: "60 Minutes", "This Week"
