@@ -317,3 +317,13 @@ def test_previous_and_following_weekday() -> None:
     text = "The envoy arrived on Friday, March 16, and left the following Monday."
     assert one(text, "the following Monday").value == "2018-03-19"
     assert one("Stocks recovered from the previous Thursday.", "the previous Thursday").value == "2018-03-29"
+
+
+def test_a_reported_quarter_not_yet_over_is_the_quarter_under_discussion() -> None:
+    """A past verb reports a quarter whose calendar span has not ended (a fiscal fourth quarter reported in
+    November): later "a year earlier" and "the latest period" refer to it."""
+    text = ("The brewer said its fourth-quarter profit fell 10% to $45 million from $50 million a year earlier. "
+            "Sales in the latest period were $1.2 billion.")
+    found = {t.text: t.value for t in tag(text, dt.date(2018, 11, 2))}
+    assert found["a year earlier"] == "2017-Q4"
+    assert found["the latest period"] == "2018-Q4"

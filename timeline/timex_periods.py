@@ -79,9 +79,10 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
                 year -= 1
     if unit == "quarter":
         ended = cal.add_months(dt.date(year, 3 * n - 2, 1), 3) <= ctx.dct
-        if ended and not hit.group("fiscal"):
+        if (ended or (ctx.tense == "past" and ctx.tense_strong)) and not hit.group("fiscal"):
             # the quarter a report is about: fiscal quarters do not say which calendar quarter later mentions
-            # mean, and a quarter still running or ahead ("expects a weak fourth quarter") is a forecast
+            # mean, and a quarter still running or ahead ("expects a weak fourth quarter") is a forecast unless
+            # a past verb reports it ("fourth-quarter profit fell")
             ctx.last_quarter = (year, n, hit.start)
         return Norm("DATE", f"{year:04d}-Q{n}", None, source)
     return Norm("DATE", f"{year:04d}-H{n}", None, source)
