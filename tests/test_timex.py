@@ -327,3 +327,22 @@ def test_a_reported_quarter_not_yet_over_is_the_quarter_under_discussion() -> No
     found = {t.text: t.value for t in tag(text, dt.date(2018, 11, 2))}
     assert found["a year earlier"] == "2017-Q4"
     assert found["the latest period"] == "2018-Q4"
+
+
+def test_the_day_before_or_after_a_date() -> None:
+    """"the day before Tuesday's vote" is the Monday; "the day after March 3" the 4th."""
+    t = one("The day before Tuesday's vote, the envoy flew to Geneva.", "The day before Tuesday")
+    assert (t.type, t.value) == ("DATE", "2018-04-02")
+    assert one("Talks resumed the day after March 3, 2016.", "the day after March 3, 2016").value == "2016-03-04"
+
+
+def test_weekday_part_of_day_plurals_are_sets() -> None:
+    """"on Monday and Thursday evenings": every Monday evening and every Thursday evening."""
+    found = [(t.text, t.type, t.value) for t in tag("Ferries will sail on Monday and Thursday evenings.")]
+    assert found == [("Monday", "SET", "XXXX-WXX-1TEV"), ("Thursday evenings", "SET", "XXXX-WXX-4TEV")]
+
+
+def test_modal_one_day_is_the_future() -> None:
+    """"will one day" is an indefinite future, not a one-day duration."""
+    assert one("The two Koreas could one day share a flag.", "one day").value == "FUTURE_REF"
+    assert one("The strike lasted one day.", "one day").value == "P1D"

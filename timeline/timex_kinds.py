@@ -245,7 +245,20 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", _approx(hit), source)
 
 
+def norm_day_offset(hit: Hit, ctx: Context) -> Norm | None:
+    """"the day before Tuesday's vote", "the day after May 3": the day next to a date written with it."""
+    if hit.group("month"):
+        date = norm_date(hit, ctx)
+        if date is None:
+            return None
+        d, source = dt.date.fromisoformat(date.value), date.source
+    else:
+        d, source = _day_for(hit, ctx)
+    d += dt.timedelta(days=-1 if _low(hit.group("dir")) == "before" else 1)
+    return Norm("DATE", d.isoformat(), None, source)
+
+
 KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "date": norm_date, "year_range": norm_year_range, "numeric": norm_numeric, "weekday": norm_weekday,
-    "time": norm_time, "year_ago": norm_year_ago, **PERIOD_KINDS,
+    "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset, **PERIOD_KINDS,
 }

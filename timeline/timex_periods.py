@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from timeline import timex_calendar as cal
 from timeline.timex_normalise import (
+    POD,
     Context,
     Norm,
     _emod,
@@ -189,6 +190,15 @@ def norm_set(hit: Hit, ctx: Context) -> Norm | None:
     word = _low(hit.group("setword"))
     if word:
         return Norm("SET", lexicon()["sets"][word], None, "explicit")
+    pods = _low(hit.group("pods"))
+    if pods:  # "on Tuesday nights", "Monday and Tuesday nights"
+        code = POD[pods[:-1]]
+        out = [Norm("SET", f"XXXX-WXX-{_dow(hit)}T{code}", None, "explicit", hit.match.start("dow"), hit.end)]
+        if hit.group("dow1"):
+            first = lexicon()["weekdays"][_low(hit.group("dow1")) + "day"]
+            out.insert(0, Norm("SET", f"XXXX-WXX-{first}T{code}", None, "explicit", hit.start,
+                               hit.match.end("dow1") + 3))
+        return out
     if hit.group("dow"):
         return Norm("SET", f"XXXX-WXX-{_dow(hit)}", None, "explicit")
     if hit.group("month"):

@@ -126,9 +126,14 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
         return Norm("SET", duration_value(1, unit), None, "explicit")
     if lnum in ("some", "many") and unit in ("D", "W") and not hit.group("drel"):
         return None
+    if lnum == "one" and unit == "D" and not hit.group("drel") and _MODAL_BEFORE.search(before):
+        return Norm("DATE", "FUTURE_REF", None, "relative")  # "the city will one day host the Games"
     if unit == "WE":
         return None
     return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit")
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|'ll)\s+$", re.IGNORECASE)
 
 
 def norm_ref(hit: Hit, ctx: Context) -> Norm | None:
