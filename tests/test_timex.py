@@ -346,3 +346,8 @@ def test_modal_one_day_is_the_future() -> None:
     """"will one day" is an indefinite future, not a one-day duration."""
     assert one("The two Koreas could one day share a flag.", "one day").value == "FUTURE_REF"
     assert one("The strike lasted one day.", "one day").value == "P1D"
+
+
+def test_set_to_is_a_future_cue() -> None:
+    """"talks set to resume Monday" (a participle, no auxiliary): the coming Monday."""
+    assert one("Ceasefire talks set to resume Monday in Oslo.", "Monday").value == "2018-04-09"
