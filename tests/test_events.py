@@ -203,3 +203,65 @@ def test_a_venue_is_not_a_party() -> None:
                     "Singapore last June.", dt.date(2019, 3, 1))
     june = [r for r in found if r.date == "2018-06"]
     assert len(june) == 1 and {"USA", "PRK"} <= set(june[0].countries) and june[0].place == "Singapore"
+
+
+# --- anchored dates, follow-ups, narrative context ------------------------------------------------------------
+
+def test_call_on_a_date_is_a_phone_call_not_an_appeal() -> None:
+    found = reports("Chancellor Olaf Scholz and President Emmanuel Macron discussed the crisis in a telephone call "
+                    "on June 3.")
+    assert [(r.event_type, r.date) for r in found] == [("phone_call", "2019-06-03")]
+
+
+def test_a_day_after_moves_the_anchor_date() -> None:
+    found = reports("Canada and Australia recognized Montenegro on Monday, a day after its parliament "
+                    "declared independence from Serbia.")
+    by_type = {r.event_type: r for r in found}
+    assert by_type["statement"].date == "2019-06-09" and by_type["statement"].date_source == "anchored"
+    assert by_type["recognition"].date == "2019-06-10"
+
+
+def test_days_after_without_a_count_leaves_the_event_undated() -> None:
+    found = reports("The presidents of Chile and Peru spoke by telephone on June 3, days after the new Chilean "
+                    "president took office.")
+    assert {r.event_type: r.date for r in found}.get("nomination") is None
+
+
+def test_the_following_day_counts_from_the_event_before() -> None:
+    found = reports("Germany and Poland signed a border treaty on June 3. Poland's parliament approved the treaty "
+                    "the following day.")
+    assert sorted(r.date for r in found) == ["2019-06-03", "2019-06-04"]
+
+
+def test_response_in_kind_is_a_new_event_against_the_first_actor() -> None:
+    found = reports("Canada expelled four Iranian diplomats earlier this month. Iran responded in kind a few days "
+                    "later.")
+    assert len(found) == 2
+    second = found[1]
+    assert (second.event_type, second.date) == ("expulsion", "2019-06")
+    assert set(second.countries) == {"IRN", "CAN"}
+
+
+def test_coordinated_follow_up_keeps_the_subject() -> None:
+    found = reports("Pakistan launched two missiles on Monday and followed them with a third launch on Wednesday.")
+    assert sorted((r.event_type, r.date) for r in found) == [("weapons_test", "2019-06-10"),
+                                                            ("weapons_test", "2019-06-12")]
+    assert all(r.countries == ["PAK"] for r in found)
+
+
+def test_stalled_talks_in_a_relative_clause_take_its_date() -> None:
+    r = one("Japan's envoy urged a return to the talks with Russia, which have been stalled since 2014.",
+            "suspension")
+    assert r.date == "2014"
+
+
+def test_deal_announced_on_a_date_is_an_agreement() -> None:
+    r = one("The Sudan-Morocco deal was first announced on May 13.", "agreement")
+    assert r.date == "2019-05-13"
+
+
+def test_context_date_does_not_jump_paragraphs() -> None:
+    text = ("Germany imposed sanctions on Iran on Monday.\n\nThe measures freeze the assets of several banks.\n\n"
+            "Merkel urged Iran to return to the talks.")
+    found = {r.event_type: r for r in reports(text)}
+    assert found["appeal"].date is None

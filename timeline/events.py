@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 
 from timeline.actors import ActorDictionary, ActorMention
+from timeline.events_anchor import anchor_before_trigger, offset_from_previous, shifted
 from timeline.participants import (
     NP_BEFORE_CHARS,
     Participant,
@@ -49,6 +50,7 @@ LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
 FOLLOW_UP = "follow_up"  # an event type standing for "the same as the event before"
+COARSE_FOLLOW_UP = {"year", "half", "quarter", "season", "month", "decade", "century"}  # a follow-up stays in it
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -93,6 +95,9 @@ class EventMention:
     place: str | None = None
     lead: bool = False
     objects: tuple[str, ...] = ()  # actors named after the trigger ("made peace with Israel")
+    anchor_days: int | None = None  # "the following day": days from the event reported before
+    undatable: bool = False  # its date is only known relative to another ("days after Biden took office")
+    follow_up: bool = False  # "Germany followed": a new event like the one before, never the same one
 
     @property
     def countries(self) -> list[str]:
@@ -231,7 +236,8 @@ def link_date(
         if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (
                 kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS):
             continue  # "the 2015 nuclear deal": the date of another thing
-        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5)
+        claimed = t.end <= a and any(clause[0] <= o[1] <= t.start for o in others)  # "met on Monday and ..."
+        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
     return best
@@ -253,9 +259,18 @@ def mentions_in(
     out = []
     for rule, a, b in triggers:
         c0, c1 = clause_bounds(text, a)
+        c1 = max(c1, clause_bounds(text, max(a, b - 1))[1])  # "the talks, which have been stalled since 2008"
         others = [s for s in spans if s != (a, b)]
         rel = link_date(text, (a, b), rule.kind, rel_timexes, others, (c0, c1))
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
+        undatable = False
+        if rel is not None and rel.end <= a:
+            timex = anchor_before_trigger(text[rel.end:a], timex)
+            rel, undatable = (rel, False) if timex is not None else (None, True)
+        anchor_days = None
+        if rel is None:
+            anchor_days = next((d for t in rel_timexes if c0 <= t.start and t.end <= c1
+                                and (d := offset_from_previous(t)) is not None), None)
         start = timex.date_start if timex is not None else None
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
@@ -277,7 +292,8 @@ def mentions_in(
         label = rule.label if event_type is rule.event_type else event_type.label
         objects = tuple(m.actor_id for m in clause_actors if m.start >= sentence.start + b)
         out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
-                                sentence.start + b, text[a:b], timex, people, place, objects=objects))
+                                sentence.start + b, text[a:b], timex, people, place, objects=objects,
+                                anchor_days=anchor_days, undatable=undatable))
     return out
 
 
@@ -301,6 +317,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
+    _anchor_to_previous(out)
     out = _resolve_follow_ups(out, sents)
     _inherit_talks_parties(out)
     _inherit_previous_parties(out, sents)
@@ -308,6 +325,16 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     for m in out:
         m.lead = m.sentence.start in lead
     return out
+
+
+def _anchor_to_previous(mentions: list[EventMention]) -> None:
+    """"Parliament approved it the following day": a day after the last day-precise event before it."""
+    last: EventMention | None = None
+    for m in mentions:
+        if m.anchor_days is not None and not m.dated and last is not None:
+            m.timex = shifted(last.timex, m.anchor_days)
+        if m.dated and m.timex.granularity == "day":
+            last = m
 
 
 def is_past_verb(trigger: str) -> bool:
@@ -336,11 +363,20 @@ def _resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> 
             continue
         prev = next((p for p in reversed(out) if index[m.sentence.start] - index[p.sentence.start] <= 1), None)
         subjects = [p for p in m.participants if p.role in ("actor", "participant")]
+        if prev is not None and not subjects and prev.sentence.start == m.sentence.start:
+            subjects = [p for p in prev.participants if p.role in ("actor", "participant")]  # "... and followed"
         if prev is None or not subjects:
             continue
+        mine = {p.actor_id for p in subjects}
         others = [Participant(p.actor_id, p.name, p.kind, p.country, "target" if p.role == "target" else p.role)
                   for p in prev.participants if p.actor_id in prev.objects or p.role in ("target", "host")]
-        m.event_type, m.label = prev.event_type, prev.label
+        if not [p for p in others if p.actor_id not in mine]:  # "Russia responded in kind": to the doer before
+            theirs = {q.country for q in subjects}
+            others = [Participant(p.actor_id, p.name, p.kind, p.country, "target")
+                      for p in prev.participants if p.role == "actor" and p.country not in theirs]
+        if not m.dated and prev.dated and prev.timex.granularity in COARSE_FOLLOW_UP:
+            m.timex = prev.timex  # "responded in kind a few days later" after "earlier this month": that month
+        m.event_type, m.label, m.follow_up = prev.event_type, prev.label, True
         m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "actor") for p in subjects] + [
             p for p in others if p.actor_id not in {q.actor_id for q in subjects}]
         out.append(m)

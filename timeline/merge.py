@@ -166,7 +166,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             absorb(by_verb[key], m)  # "met on Friday for a summit": one event
             continue
         cand = report_from(m)
-        for r in reports:
+        for r in ([] if m.follow_up else reports):
             same_day = r.precision != cand.precision or r.date == cand.date
             if (r.family == cand.family and r.status == cand.status and same_day
                     and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
@@ -215,8 +215,10 @@ def _date_from_context(reports: list[Report], published: dt.date) -> None:
     last: Report | None = None
     for r in reports:
         first = r.mentions[0]
-        if (r.date is None and r.status == "occurred" and first.kind == "verb" and is_past_verb(first.trigger)):
-            near = last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
+        if (r.date is None and r.status == "occurred" and first.kind == "verb" and is_past_verb(first.trigger)
+                and not first.undatable):
+            near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
+                    and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
             if near:
                 r.date, r.date_start, r.date_end = last.date, last.date_start, last.date_end
                 r.precision, r.date_source, r.date_text = last.precision, "context", last.date_text

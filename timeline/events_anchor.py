@@ -1,0 +1,69 @@
+"""Anchored dates: events dated by their distance to another date of the text.
+
+"on Monday, a day after its parliament declared independence" puts the declaration on Sunday; "Russia's parliament
+approved the extension the following day" puts the approval one day after the event reported just before it.
+"""
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from timeline.timex import Timex
+
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+# between a day date and a later trigger: "on Monday, a day after its parliament [declared]"
+OFFSET_BEFORE_TRIGGER = re.compile(
+    rf"^\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+)?"
+    r"(?P<dir>after|before)\s+(?:[\w.’'-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+# an expression of its own that only counts from the event before: "the following day", "two days later"
+RELATIVE_TO_PREVIOUS = re.compile(
+    rf"^(?:(?:the\s+)?(?:following|next)\s+(?P<unit1>day|week)|{COUNT}\s+later|"
+    r"(?:the\s+)?(?P<unit3>day|week)\s+(?P<back>before|earlier)|the\s+previous\s+(?P<unit2>day|week))$",
+    re.IGNORECASE,
+)
+
+
+def count_days(n: str | None, unit: str | None) -> int:
+    """Days in "two weeks", "a day" (1 when no count is given)."""
+    if not n or not unit:
+        return 1
+    return (int(n) if n.isdigit() else NUMBERS[n.lower()]) * UNIT_DAYS[unit.lower()]
+
+
+def shifted(t: Timex, days: int, text: str | None = None) -> Timex:
+    """A day-precise timex moved by `days` (source 'anchored')."""
+    day = t.date_start + dt.timedelta(days=days)
+    return replace(t, value=day.isoformat(), date_start=day, date_end=day, granularity="day", source="anchored",
+                   text=text or t.text)
+
+
+def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
+    """The event's date when a date before its trigger is only an anchor ("on Monday, a day after X declared"):
+    shifted by the distance given, or None (no date of its own) when the text gives no distance or the anchor
+    is not a day; `t` itself when the text between is no anchor."""
+    m = OFFSET_BEFORE_TRIGGER.match(between)
+    if m is None:
+        return t
+    if not m.group("n") or t.granularity != "day" or t.date_start is None:
+        return None
+    days = count_days(m.group("n"), m.group("unit"))
+    return shifted(t, -days if m.group("dir").lower() == "after" else days)
+
+
+def offset_from_previous(t: Timex) -> int | None:
+    """Days from the event reported before, for expressions like "the following day" (None for others)."""
+    if t.date_start is not None:
+        return None
+    m = RELATIVE_TO_PREVIOUS.match(t.text.strip())
+    if m is None:
+        return None
+    if m.group("n"):
+        return count_days(m.group("n"), m.group("unit"))
+    unit = (m.group("unit1") or m.group("unit2") or m.group("unit3") or "day").lower()
+    days = UNIT_DAYS[unit]
+    return -days if (m.group("back") or m.group("unit2")) else days
