@@ -351,3 +351,14 @@ def test_modal_one_day_is_the_future() -> None:
 def test_set_to_is_a_future_cue() -> None:
     """"talks set to resume Monday" (a participle, no auxiliary): the coming Monday."""
     assert one("Ceasefire talks set to resume Monday in Oslo.", "Monday").value == "2018-04-09"
+
+
+def test_a_fiscal_quarter_under_discussion_leaves_later_quarters_unknown() -> None:
+    """After "the fiscal first quarter", "the quarter" and "a year ago" are quarters whose calendar position
+    the text does not give: QX."""
+    text = ("The airline's profit rose 20% in the fiscal first quarter. For the quarter ended Sept. 30, sales "
+            "reached $2 billion, up from $1.8 billion a year ago.")
+    found = {t.text: t.value for t in tag(text, dt.date(2018, 10, 26))}
+    assert found["the fiscal first quarter"] == "2018-Q1"
+    assert found["the quarter"] == "2018-QX"
+    assert found["a year ago"] == "2017-QX"

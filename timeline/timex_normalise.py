@@ -51,7 +51,7 @@ class Context:
     future_in_clause: bool = False  # a future cue anywhere in the clause ("has set Nov. 10 as the deadline")
     anchor: dt.date | None = None
     anchor_gran: str | None = None
-    last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset in text)
+    last_quarter: tuple[int, int | str, int] | None = None  # (year, quarter or "X" if fiscal, offset in text)
 
 
 def _low(s: str | None) -> str:

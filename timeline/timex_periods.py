@@ -55,6 +55,8 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             y, q = cur.year, cal.quarter_of(cur)
         if qrel in ("year-earlier", "year-ago", "prior-year"):
             y -= 1
+        elif q == "X":  # a fiscal quarter under discussion: its calendar quarter is unknown
+            pass
         elif qrel in ("next", "coming", "following"):
             y, q = (y + 1, 1) if q == 4 else (y, q + 1)
         elif qrel in ("previous",):
@@ -80,11 +82,12 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
                 year -= 1
     if unit == "quarter":
         ended = cal.add_months(dt.date(year, 3 * n - 2, 1), 3) <= ctx.dct
-        if (ended or (ctx.tense == "past" and ctx.tense_strong)) and not hit.group("fiscal"):
-            # the quarter a report is about: fiscal quarters do not say which calendar quarter later mentions
-            # mean, and a quarter still running or ahead ("expects a weak fourth quarter") is a forecast unless
-            # a past verb reports it ("fourth-quarter profit fell")
-            ctx.last_quarter = (year, n, hit.start)
+        if ended or (ctx.tense == "past" and ctx.tense_strong):
+            # the quarter a report is about (a quarter still running or ahead, "expects a weak fourth quarter",
+            # is a forecast unless a past verb reports it, "fourth-quarter profit fell"); a fiscal quarter does
+            # not say which calendar quarter later mentions ("the quarter", "a year ago") mean: QX
+            fiscal = hit.group("fiscal") or qrel == "fiscal"
+            ctx.last_quarter = (year, "X" if fiscal else n, hit.start)
         return Norm("DATE", f"{year:04d}-Q{n}", None, source)
     return Norm("DATE", f"{year:04d}-H{n}", None, source)
 
