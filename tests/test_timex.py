@@ -362,3 +362,13 @@ def test_a_fiscal_quarter_under_discussion_leaves_later_quarters_unknown() -> No
     assert found["the fiscal first quarter"] == "2018-Q1"
     assert found["the quarter"] == "2018-QX"
     assert found["a year ago"] == "2017-QX"
+
+
+def test_a_report_moving_on_to_the_year_to_date() -> None:
+    """After the quarter, "In the first nine months, ... a year earlier": the same months a year back (a year
+    value, not the quarter); a later quarter mention brings the quarter back."""
+    text = ("Third-quarter profit rose 5% from a year earlier. In the first nine months, profit was $90 million, "
+            "compared with $80 million a year earlier. Third-quarter sales were flat with the year-ago quarter.")
+    found = [(t.text, t.value) for t in tag(text, dt.date(2018, 10, 26))]
+    assert found == [("Third-quarter", "2018-Q3"), ("a year earlier", "2017-Q3"), ("the first nine months", "P9M"),
+                     ("a year earlier", "2017"), ("Third-quarter", "2018-Q3"), ("the year-ago quarter", "2017-Q3")]

@@ -21,6 +21,7 @@ from timeline.timex_normalise import (
     direction,
     month_of,
     rel_direction,
+    report_period,
 )
 from timeline.timex_periods import PERIOD_KINDS, _dow
 from timeline.timex_rules import Hit, lexicon
@@ -106,9 +107,11 @@ def _year_words(words: str) -> int:
 def norm_year_ago(hit: Hit, ctx: Context) -> Norm | None:
     """"year-earlier", "the year-ago period": the reporting period (a quarter, usually) one year back."""
     unit = _low(hit.group("qunit"))
-    if ctx.last_quarter and hit.start - ctx.last_quarter[2] < 2000 and unit not in ("nine months", "six months"):
-        return Norm("DATE", f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}", None, "anchored")
+    period = report_period(ctx, hit.start)
+    if period and unit not in ("nine months", "six months"):
+        return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", None, "anchored")
     if unit in ("nine months", "six months"):
+        ctx.year_to_date_at = hit.start
         return Norm("DURATION", "P9M" if unit.startswith("nine") else "P6M", None, "explicit")
     return Norm("DATE", f"{ctx.dct.year - 1:04d}", None, "relative")
 

@@ -52,6 +52,16 @@ class Context:
     anchor: dt.date | None = None
     anchor_gran: str | None = None
     last_quarter: tuple[int, int | str, int] | None = None  # (year, quarter or "X" if fiscal, offset in text)
+    year_to_date_at: int = -1  # offset of the last "the (first) nine months" of a report
+
+
+def report_period(ctx: Context, pos: int, window: int = 2000) -> tuple[int, str] | None:
+    """The period a financial report discusses at offset pos: (year, "-Q3" / "-QX"), or (year, "") when the
+    text has moved on from the quarter to the year to date ("In the nine months, ... a year earlier")."""
+    if not ctx.last_quarter or pos - ctx.last_quarter[2] >= window:
+        return None
+    year, quarter, at = ctx.last_quarter
+    return (year, "") if ctx.year_to_date_at > at else (year, f"-Q{quarter}")
 
 
 def _low(s: str | None) -> str:

@@ -21,6 +21,7 @@ from timeline.timex_normalise import (
     month_of,
     number,
     rel_direction,
+    report_period,
     unit_code,
 )
 from timeline.timex_rules import Hit, lexicon
@@ -42,8 +43,9 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
     qord = _low(hit.group("qord"))
     source = "explicit" if year else "inferred"
     if not qord and year:  # "the 1988 quarter": the quarter under discussion, in that year
-        q = ctx.last_quarter[1] if ctx.last_quarter else cal.quarter_of(cal.add_months(ctx.dct, -3))
-        return Norm("DATE", f"{year:04d}-Q{q}", None, "inferred")
+        period = report_period(ctx, hit.start)
+        part = period[1] if period else f"-Q{cal.quarter_of(cal.add_months(ctx.dct, -3))}"
+        return Norm("DATE", f"{year:04d}{part}", None, "inferred")
     if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
         if qrel in ("current", "this"):
             y, q = ctx.dct.year, cal.quarter_of(ctx.dct)

@@ -7,7 +7,18 @@ import datetime as dt
 import re
 
 from timeline import timex_calendar as cal
-from timeline.timex_normalise import BACK, Context, Norm, _approx, _emod, _low, duration_value, number, unit_code
+from timeline.timex_normalise import (
+    BACK,
+    Context,
+    Norm,
+    _approx,
+    _emod,
+    _low,
+    duration_value,
+    number,
+    report_period,
+    unit_code,
+)
 from timeline.timex_rules import Hit
 
 _ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same"}
@@ -86,10 +97,9 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     back = direction in BACK
     sign = -1 if back else 1
     base, source = ctx.dct, "relative"
-    if unit == "Y" and back and n == 1 and ctx.last_quarter and hit.start - ctx.last_quarter[2] < 1500:
-        # "a year earlier" in a report on a quarter: the same quarter a year before
-        y, q = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
-        return Norm("DATE", f"{y:04d}-Q{q}", mod, "anchored")
+    period = report_period(ctx, hit.start, 1500) if unit == "Y" and back and n == 1 else None
+    if period:  # "a year earlier" in a report on a quarter (or on the year to date): that period a year before
+        return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", mod, "anchored")
     if direction in ("earlier", "before", "later", "after", "previously"):
         if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year):
             base, source = ctx.anchor, "anchored"
@@ -130,6 +140,8 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
         return Norm("DATE", "FUTURE_REF", None, "relative")  # "the city will one day host the Games"
     if unit == "WE":
         return None
+    if unit == "M" and n in (6, 9) and hit.group("drel") and ctx.last_quarter:
+        ctx.year_to_date_at = hit.start  # "In the first nine months, ...": the report moves to the year to date
     return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit")
 
 
