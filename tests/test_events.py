@@ -265,3 +265,17 @@ def test_context_date_does_not_jump_paragraphs() -> None:
             "Merkel urged Iran to return to the talks.")
     found = {r.event_type: r for r in reports(text)}
     assert found["appeal"].date is None
+
+
+def test_unattributed_event_takes_the_parties_of_its_family() -> None:
+    text = ("Armenia and Azerbaijan agreed on a truce on Monday.\n\nThe fighting had killed hundreds of people.\n\n"
+            "Aid groups counted the losses in the valley.\n\nAn earlier ceasefire agreed in Moscow in October "
+            "broke down within days.")
+    found = {r.date: r for r in reports(text) if r.event_type == "ceasefire"}
+    assert {"ARM", "AZE"} <= set(found["2018-10"].countries)
+
+
+def test_due_to_before_the_verb_makes_the_clause_planned() -> None:
+    r = one("Chancellor Olaf Scholz and President Emmanuel Macron are due to brief the other leaders of Germany and "
+            "France's partners at a summit in Brussels on Friday.", "summit")
+    assert r.status == "planned"

@@ -385,17 +385,22 @@ def _resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> 
 
 def _inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]) -> None:
     """A mention naming no party ("it took effect", "the truce", "their encounter in Singapore": a venue is no
-    party) takes the parties of the mention just before it, in the same or the previous sentence."""
+    party) takes the parties of the mention just before it, in the same or the previous sentence, or else those
+    of the last event of its family in the article ("a first ceasefire agreed in Minsk" after "the truce")."""
     index = {s.start: i for i, s in enumerate(sents)}
     previous: EventMention | None = None
+    by_family: dict[str, EventMention] = {}
     for m in mentions:
-        if (not any(p.kind in ("state", "person") and p.role != "location" for p in m.participants)
-                and previous is not None
-                and previous.countries and index[m.sentence.start] - index[previous.sentence.start] <= 1):
-            m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
-                              for p in previous.participants if p.role != "location"] + m.participants
+        if not any(p.kind in ("state", "person") and p.role != "location" for p in m.participants):
+            source = previous if (previous is not None and previous.countries
+                                  and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
+            source = source or by_family.get(m.event_type.family)  # "a peace agreement was signed in Algiers"
+            if source is not None:
+                m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
+                                  for p in source.participants if p.role != "location"] + m.participants
         if any(p.role != "location" for p in m.participants if p.country):
             previous = m
+            by_family[m.event_type.family] = m
 
 
 def _shift(t: Timex, delta: int) -> Timex:
