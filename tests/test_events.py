@@ -279,3 +279,10 @@ def test_due_to_before_the_verb_makes_the_clause_planned() -> None:
     r = one("Chancellor Olaf Scholz and President Emmanuel Macron are due to brief the other leaders of Germany and "
             "France's partners at a summit in Brussels on Friday.", "summit")
     assert r.status == "planned"
+
+
+def test_agreed_to_reports_a_past_decision_dated_by_its_paragraph() -> None:
+    text = ("Chilean President Gabriel Boric and Bolivian President Luis Arce signed a cooperation agreement on "
+            "Monday. The two presidents agreed to restore diplomatic relations.")
+    restored = one(text, "relations_restored")
+    assert (restored.status, restored.date, restored.date_source) == ("occurred", "2019-06-10", "context")

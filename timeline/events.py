@@ -49,6 +49,7 @@ MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", 
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
+FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 FOLLOW_UP = "follow_up"  # an event type standing for "the same as the event before"
 COARSE_FOLLOW_UP = {"year", "half", "quarter", "season", "month", "decade", "century"}  # a follow-up stays in it
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
@@ -341,6 +342,15 @@ def is_past_verb(trigger: str) -> bool:
     """Whether a verbal trigger is in the simple past ("met", "signed", "broke off")."""
     first = trigger.split()[0].lower()
     return first.endswith("ed") or first in PAST_IRREGULAR
+
+
+def reports_past(m: EventMention) -> bool:
+    """Whether a verbal mention reports a past fact: a past verb ("signed") or a past decision to do it ("the two
+    leaders agreed to reopen embassies")."""
+    if is_past_verb(m.trigger):
+        return True
+    before = m.sentence.text[: m.trigger_start - m.sentence.start]
+    return m.status == "occurred" and bool(FACTUAL_PAST.search(before))
 
 
 def _inherit_talks_parties(mentions: list[EventMention]) -> None:

@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import EventMention, is_past_verb, referable_families
+from timeline.events import EventMention, referable_families, reports_past
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
                   "week": 6, "day": 7, "time": 8}
@@ -215,7 +215,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> None:
     last: Report | None = None
     for r in reports:
         first = r.mentions[0]
-        if (r.date is None and r.status == "occurred" and first.kind == "verb" and is_past_verb(first.trigger)
+        if (r.date is None and r.status == "occurred" and first.kind == "verb" and reports_past(first)
                 and not first.undatable):
             near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
                     and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
