@@ -372,3 +372,24 @@ def test_a_report_moving_on_to_the_year_to_date() -> None:
     found = [(t.text, t.value) for t in tag(text, dt.date(2018, 10, 26))]
     assert found == [("Third-quarter", "2018-Q3"), ("a year earlier", "2017-Q3"), ("the first nine months", "P9M"),
                      ("a year earlier", "2017"), ("Third-quarter", "2018-Q3"), ("the year-ago quarter", "2017-Q3")]
+
+
+def test_period_a_year_back_and_this_quarter_in_a_report() -> None:
+    """"the corresponding period last year", "last year's quarter", "the quarter a year ago" are the reported
+    quarter a year back; "this quarter" in a report is the reported quarter; a passing "after a weak second
+    quarter" does not change which quarter is reported."""
+    text = ("Third-quarter profit fell 5%, compared with the corresponding period last year. After a weak second "
+            "quarter, sales recovered. This quarter's results include a charge. Sales were below last year's "
+            "quarter and the quarter a year ago.")
+    found = {t.text: t.value for t in tag(text, dt.date(2018, 11, 2))}
+    assert found["the corresponding period last year"] == "2017-Q3"
+    assert found["This quarter"] == "2018-Q3"
+    assert found["last year's quarter"] == "2017-Q3"
+    assert found["the quarter a year ago"] == "2017-Q3"
+
+
+def test_last_and_next_quarter_without_a_report() -> None:
+    """"last quarter" alone is the quarter before the DCT's (not the fourth quarter)."""
+    assert values("Exports rose last quarter and may fall next quarter.", dt.date(2018, 11, 2)) == [
+        "2018-Q3", "2019-Q1"]
+    assert values("Exports rose in the last quarter of 2017.") == ["2017-Q4"]

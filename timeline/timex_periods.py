@@ -47,6 +47,9 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
         part = period[1] if period else f"-Q{cal.quarter_of(cal.add_months(ctx.dct, -3))}"
         return Norm("DATE", f"{year:04d}{part}", None, "inferred")
     if not qord:  # "the quarter", "the latest quarter", "the year-earlier quarter"
+        period = report_period(ctx, hit.start)
+        if qrel == "this" and period and period[1]:  # "This quarter's loss" in a report: the reported quarter
+            return Norm("DATE", f"{period[0]:04d}{period[1]}", None, "inferred")
         if qrel in ("current", "this"):
             y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
         elif ctx.last_quarter and hit.start - ctx.last_quarter[2] < 2000:
@@ -61,7 +64,7 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             pass
         elif qrel in ("next", "coming", "following"):
             y, q = (y + 1, 1) if q == 4 else (y, q + 1)
-        elif qrel in ("previous",):
+        elif qrel == "previous" or (qrel == "last" and period):  # "last quarter" alone: the DCT's previous one
             y, q = (y - 1, 4) if q == 1 else (y, q - 1)
         return Norm("DATE", f"{y:04d}-Q{q}", None, "inferred")
     n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -84,7 +87,9 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
                 year -= 1
     if unit == "quarter":
         ended = cal.add_months(dt.date(year, 3 * n - 2, 1), 3) <= ctx.dct
-        if ended or (ctx.tense == "past" and ctx.tense_strong):
+        # "after a flat second quarter" is a passing mention ("a strong third-quarter profit" is not)
+        passing = "-" not in hit.match.group(0) and _INDEFINITE.search(ctx.text, max(0, hit.start - 20), hit.start)
+        if (ended or (ctx.tense == "past" and ctx.tense_strong)) and not passing:
             # the quarter a report is about (a quarter still running or ahead, "expects a weak fourth quarter",
             # is a forecast unless a past verb reports it, "fourth-quarter profit fell"); a fiscal quarter does
             # not say which calendar quarter later mentions ("the quarter", "a year ago") mean: QX
@@ -92,6 +97,9 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             ctx.last_quarter = (year, "X" if fiscal else n, hit.start)
         return Norm("DATE", f"{year:04d}-Q{n}", None, source)
     return Norm("DATE", f"{year:04d}-H{n}", None, source)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
 def norm_season(hit: Hit, ctx: Context) -> Norm | None:
