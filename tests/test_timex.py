@@ -393,3 +393,14 @@ def test_last_and_next_quarter_without_a_report() -> None:
     assert values("Exports rose last quarter and may fall next quarter.", dt.date(2018, 11, 2)) == [
         "2018-Q3", "2019-Q1"]
     assert values("Exports rose in the last quarter of 2017.") == ["2017-Q4"]
+
+
+def test_the_week_of_a_date() -> None:
+    assert one("A hearing is set for the week of March 6, 2017.", "the week of March 6, 2017").value == "2017-W10"
+
+
+def test_clock_hours_with_a_part_of_day() -> None:
+    """"4 in the morning", "9 in the evening", "11 at night" are clock times."""
+    assert values("The convoy left at 4 in the morning and returned at 9 in the evening.") == [
+        "2018-04-05T04:00", "2018-04-05T21:00"]
+    assert one("Polls closed at 11 at night.", "11 at night").value == "2018-04-05T23:00"

@@ -241,7 +241,9 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
         hh, mm = int(hit.group("hour2")), int(hit.group("minute2"))
     else:
         hh, mm = int(hit.group("hour")), int(hit.group("minute") or 0)
-        pm = _low(hit.group("ampm")).startswith("p")
+        ampm = _low(hit.group("ampm"))  # "4 in the morning", "9 in the evening", "11 at night"
+        pm = ampm.startswith("p") or any(w in ampm for w in ("afternoon", "evening")) or (
+            "night" in ampm and hh >= 6)
         if hh > 12:
             return None
         hh = (hh % 12) + (12 if pm else 0)
@@ -261,7 +263,16 @@ def norm_day_offset(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", d.isoformat(), None, source)
 
 
+def norm_week_of(hit: Hit, ctx: Context) -> Norm | None:
+    """"the week of March 6": the ISO week holding that day."""
+    date = norm_date(hit, ctx)
+    if date is None:
+        return None
+    return Norm("DATE", cal.iso_week(dt.date.fromisoformat(date.value)), None, date.source)
+
+
 KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "date": norm_date, "year_range": norm_year_range, "numeric": norm_numeric, "weekday": norm_weekday,
-    "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset, **PERIOD_KINDS,
+    "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset,
+    "week_of": norm_week_of, **PERIOD_KINDS,
 }
