@@ -286,3 +286,13 @@ def test_agreed_to_reports_a_past_decision_dated_by_its_paragraph() -> None:
             "Monday. The two presidents agreed to restore diplomatic relations.")
     restored = one(text, "relations_restored")
     assert (restored.status, restored.date, restored.date_source) == ("occurred", "2019-06-10", "context")
+
+
+def test_the_two_leaders_stay_the_pair_of_the_story() -> None:
+    text = ("Japanese Prime Minister Shinzo Abe and South Korean President Moon Jae-in began talks in Osaka on "
+            "Monday. Donald Trump joined them for lunch, and the two leaders then met alone for an hour.\n\n"
+            "Chinese President Xi Jinping arrived later in the day.\n\n"
+            "The two leaders will meet again on June 20.")
+    found = [r for r in reports(text) if r.event_type == "meeting"]
+    assert [(r.status, set(r.countries)) for r in found] == [("occurred", {"JPN", "KOR"}),
+                                                            ("planned", {"JPN", "KOR"})]

@@ -52,22 +52,38 @@ def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, per
 
 
 def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
-    """Group references in ``text`` resolved against ``mentions`` (the output of ``find``)."""
+    """Group references in ``text`` resolved against ``mentions`` (the output of ``find``).
+
+    A reference takes the two actors of this sentence and the one before when there are exactly two. With more,
+    it takes the pair the article last called "the two ..." (or, before any, the pair its first sentence names)
+    if both are among them: the same pair runs through a story; with fewer, that pair, or else the two actors of
+    the whole text before it if there are only two."""
     out = []
+    first = SENTENCE_END_RE.search(text)
+    lead_end = first.end() if first else len(text)
+    last_pair: dict[bool, tuple[str, ...]] = {}
+    for persons in (True, False):
+        lead = _distinct(text, mentions, 0, lead_end, persons)
+        if len(lead) == 2:
+            last_pair[persons] = tuple(lead)
     for m in GROUP_RE.finditer(text):
         noun = m.group("noun")
         if noun == "Koreas":
             out.append(GroupMention(m.start(), m.end(), m.group(0), ("PRK", "KOR"), "state"))
             continue
         persons = noun in PERSON_NOUNS
-        starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start())]
+        # endpos one past the reference, so a sentence end just before it is seen (its lookahead needs a letter)
+        starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start() + 1)]
         window_start = starts[-2] if len(starts) >= 2 else 0  # this sentence and the one before
-        for lo in (window_start, 0):
-            found = _distinct(text, mentions, lo, m.start(), persons)
-            if len(found) == 2:
-                out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found),
-                                        "person" if persons else "state"))
-                break
-            if len(found) > 2:
-                break
+        found = _distinct(text, mentions, window_start, m.start(), persons)
+        pair = last_pair.get(persons, ())
+        if len(found) > 2:  # ambiguous: the story's pair if both are among them ("China, Japan and Russia": no)
+            found = list(pair) if pair and set(pair) <= set(found) else found
+        elif len(found) < 2 and pair:
+            found = list(pair)
+        if len(found) != 2:
+            found = _distinct(text, mentions, 0, m.start(), persons)
+        if len(found) == 2:
+            last_pair[persons] = tuple(found)
+            out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
     return out
