@@ -183,6 +183,7 @@ def test_sentence_tense() -> None:
         ("The talks have recently stalled.", "recently", "PAST_REF"),
         ("The ban is now in force.", "now", "PRESENT_REF"),
         ("The dispute started decades ago.", "decades ago", "PAST_REF"),
+        ("Bonds were sold at the then current price.", "then current", "PAST_REF"),
         ("The minister spoke this morning.", "this morning", "2018-04-05TMO"),
     ],
 )
