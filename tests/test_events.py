@@ -296,3 +296,21 @@ def test_the_two_leaders_stay_the_pair_of_the_story() -> None:
     found = [r for r in reports(text) if r.event_type == "meeting"]
     assert [(r.status, set(r.countries)) for r in found] == [("occurred", {"JPN", "KOR"}),
                                                             ("planned", {"JPN", "KOR"})]
+
+
+def test_small_fixed_membership_organisation_stands_for_its_members() -> None:
+    r = one("The Quad summit that Washington had planned for September was postponed, officials said.", "summit")
+    assert set(r.countries) == {"USA", "JPN", "IND", "AUS"}
+    assert (r.date, r.status) == ("2019-09", "postponed")
+
+
+def test_rotating_membership_organisation_names_no_states() -> None:
+    found = reports("The UN Security Council held an emergency meeting on Monday.")
+    assert all(not r.countries for r in found)
+
+
+def test_status_word_before_a_named_summit() -> None:
+    r = one("President Joe Biden said on Monday that he would postpone the Group of Seven summit that he had "
+            "planned to host in July.", "summit")
+    assert (r.date, r.status) == ("2019-07", "postponed")
+    assert {"USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN"} <= set(r.countries)

@@ -12,6 +12,7 @@ import yaml
 
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.events_anchor import anchor_before_trigger, offset_from_previous, shifted
+from timeline.events_orgs import members
 from timeline.participants import (
     NP_BEFORE_CHARS,
     Participant,
@@ -38,6 +39,8 @@ PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
 )
+OWN_RELATIVE = re.compile(r"\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?(?:planned|scheduled|due|set|was|were|had|has)\b",
+                          re.IGNORECASE)
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
@@ -230,7 +233,9 @@ def link_date(
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
             continue
-        if t.start >= b and (BOUND_WORDS.search(text[b:t.start]) or RELATIVE.search(text[b:t.start])):
+        own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
+        if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
+                             or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date
         if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
@@ -319,6 +324,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
     _anchor_to_previous(out)
+    _organisation_members(out, dictionary, article.published)
     out = _resolve_follow_ups(out, sents)
     _inherit_talks_parties(out)
     _inherit_previous_parties(out, sents)
@@ -336,6 +342,19 @@ def _anchor_to_previous(mentions: list[EventMention]) -> None:
             m.timex = shifted(last.timex, m.anchor_days)
         if m.dated and m.timex.granularity == "day":
             last = m
+
+
+def _organisation_members(mentions: list[EventMention], dictionary: ActorDictionary, published: dt.date) -> None:
+    """An event whose only party is a small fixed-membership organisation ("the Group of Seven summit") involves
+    its member states (see events_orgs)."""
+    for m in mentions:
+        if any(p.kind in ("state", "person") and p.role != "location" for p in m.participants):
+            continue
+        when = m.timex.date_start if m.dated else published
+        for p in [p for p in m.participants if p.kind == "organisation"]:
+            for code in members(p.actor_id, m.sentence.text, when):
+                if not any(q.country == code and q.role != "location" for q in m.participants):
+                    m.participants.append(Participant(code, dictionary.get(code).name, "state", code, "participant"))
 
 
 def is_past_verb(trigger: str) -> bool:

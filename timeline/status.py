@@ -17,6 +17,9 @@ HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|pos
 FACTUAL_INFINITIVE = re.compile(
     r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
     r"(?:\s+[\w-]+)?)\b(?:\s+[\w-]+){0,3}\s+to$", re.IGNORECASE)
+# a status word before a nominal trigger: up to two words between, more if they are a name ("postpone the
+# Group of Seven summit")
+NOUN_PHRASE_BEFORE = r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}(?:(?:(?-i:[A-Z])[\w-]*|of|and)\s+){0,3}$"
 LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
 LATE_VERB = {
     "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
@@ -51,7 +54,7 @@ def rules() -> StatusRules:
     return StatusRules(
         order=order,
         before_verb={s: _alternation(st[s]["before_verb"], r"\b(?:BODY)\b") for s in order},
-        before_noun={s: _alternation(st[s]["before_noun"], r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}$") for s in order},
+        before_noun={s: _alternation(st[s]["before_noun"], NOUN_PHRASE_BEFORE) for s in order},
         after={s: _alternation(st[s]["after"], r"^\W{0,3}(?:[\w’'.-]+\W+){0,8}?(?:BODY)\b") for s in order},
         clause={s: _alternation(st[s]["clause"], r"\b(?:BODY)\b") for s in order},
     )
