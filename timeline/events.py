@@ -39,8 +39,9 @@ PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
 )
-OWN_RELATIVE = re.compile(r"\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?(?:planned|scheduled|due|set|was|were|had|has)\b",
-                          re.IGNORECASE)
+OWN_RELATIVE = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?(?:planned|scheduled|due|set|was|were|had|has)\b", re.IGNORECASE
+)
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
