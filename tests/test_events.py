@@ -314,3 +314,16 @@ def test_status_word_before_a_named_summit() -> None:
             "planned to host in July.", "summit")
     assert (r.date, r.status) == ("2019-07", "postponed")
     assert {"USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN"} <= set(r.countries)
+
+
+def test_a_trip_date_is_not_the_date_of_the_summit_it_is_for() -> None:
+    found = reports("Prime Minister Justin Trudeau leaves for Japan on Thursday to attend the G20 summit in Osaka.")
+    dated = [(r.event_type, r.date) for r in found if r.date]
+    assert dated == [("visit", "2019-06-13")]
+
+
+def test_partyless_event_takes_the_states_of_the_sentence_before() -> None:
+    text = ("Western Sahara has been disputed since 1975, when Spanish forces left and Morocco moved in. "
+            "Mediated talks on its final status ended without agreement in December.")
+    r = one(text, "talks")
+    assert r.date == "2018-12" and {"ESH", "MAR"} & set(r.countries)

@@ -48,6 +48,7 @@ REPORTING_BEFORE = re.compile(
 )
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
+PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
@@ -241,6 +242,8 @@ def link_date(
                 kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS):
             continue  # "the 2015 nuclear deal": the date of another thing
         claimed = t.end <= a and any(clause[0] <= o[1] <= t.start for o in others)  # "met on Monday and ..."
+        if claimed and PURPOSE_BEFORE.search(text[max(0, a - 12):a]):
+            continue  # "leaves for Germany on Thursday to attend the summit": the trip's date, not the summit's
         cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
@@ -321,7 +324,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
-    out = resolve_context(out, sents, dictionary, article.published)
+    out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:
         m.lead = m.sentence.start in lead

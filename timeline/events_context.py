@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from timeline.actors import ActorDictionary
+from timeline.actors import ActorDictionary, ActorMention
 from timeline.events_anchor import shifted
 from timeline.events_orgs import members
 from timeline.participants import Participant
@@ -19,17 +19,18 @@ if TYPE_CHECKING:
 
 FOLLOW_UP = "follow_up"  # an event type standing for "the same as the event before"
 COARSE_FOLLOW_UP = {"year", "half", "quarter", "season", "month", "decade", "century"}  # a follow-up stays in it
+VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", re.IGNORECASE)
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
 def resolve_context(mentions: list[EventMention], sents: list[Sentence], dictionary: ActorDictionary,
-                    published: dt.date) -> list[EventMention]:
+                    published: dt.date, actors: list[ActorMention], text: str) -> list[EventMention]:
     """All context passes, in order."""
     anchor_to_previous(mentions)
     organisation_members(mentions, dictionary, published)
     out = resolve_follow_ups(mentions, sents)
     inherit_talks_parties(out)
-    inherit_previous_parties(out, sents)
+    inherit_previous_parties(out, sents, actors, text)
     return out
 
 
@@ -96,10 +97,13 @@ def resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> l
     return out
 
 
-def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]) -> None:
+def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence], actors: list[ActorMention],
+                             text: str) -> None:
     """A mention naming no party ("it took effect", "the truce", "their encounter in Singapore": a venue is no
     party) takes the parties of the mention just before it, in the same or the previous sentence, or else those
-    of the last event of its family in the article ("a first ceasefire agreed in Minsk" after "the truce")."""
+    of the last event of its family in the article ("a first ceasefire agreed in Minsk" after "the truce"), or
+    else the states named by the sentence before it in its paragraph ("Kosovo has been run by the UN since 1999,
+    when NATO drove Serbian forces out. Talks on its final status ended in December")."""
     index = {s.start: i for i, s in enumerate(sents)}
     previous: EventMention | None = None
     by_family: dict[str, EventMention] = {}
@@ -111,6 +115,23 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
             if source is not None:
                 m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
                                   for p in source.participants if p.role != "location"] + m.participants
+            else:
+                i = index[m.sentence.start]
+                before = sents[i - 1] if i > 0 and sents[i - 1].paragraph == m.sentence.paragraph else None
+                m.participants = (states_named(before, actors, text) if before else []) + m.participants
         if any(p.role != "location" for p in m.participants if p.country):
             previous = m
             by_family[m.event_type.family] = m
+
+
+def states_named(sentence: Sentence, actors: list[ActorMention], text: str) -> list[Participant]:
+    """The states (and persons standing for one) a sentence names, venues ("in Geneva") left out."""
+    out: list[Participant] = []
+    for a in actors:
+        if not sentence.start <= a.start < sentence.end or not a.country or a.kind not in ("state", "person"):
+            continue
+        if a.kind == "state" and VENUE_BEFORE.search(text, max(0, a.start - 12), a.start):
+            continue
+        if not any(p.actor_id == a.actor_id for p in out):
+            out.append(Participant(a.actor_id, a.name, a.kind, a.country, "participant"))
+    return out
