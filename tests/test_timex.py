@@ -405,3 +405,12 @@ def test_clock_hours_with_a_part_of_day() -> None:
     assert values("The convoy left at 4 in the morning and returned at 9 in the evening.") == [
         "2018-04-05T04:00", "2018-04-05T21:00"]
     assert one("Polls closed at 11 at night.", "11 at night").value == "2018-04-05T23:00"
+
+
+def test_the_quarter_ended_a_date() -> None:
+    """"the quarter ended July 31" covers May to July: mostly the second calendar quarter."""
+    found = {t.text: t.value for t in tag("In the quarter ended July 31, sales fell 4% from a year earlier.",
+                                          dt.date(2018, 10, 30))}
+    assert found["the quarter"] == "2018-Q2"
+    assert found["a year earlier"] == "2017-Q2"
+    assert one("In the quarter ended Jan. 31, sales fell.", "the quarter", dt.date(2018, 3, 2)).value == "2017-Q4"

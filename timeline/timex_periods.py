@@ -50,6 +50,13 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
         period = report_period(ctx, hit.start)
         if qrel == "this" and period and period[1]:  # "This quarter's loss" in a report: the reported quarter
             return Norm("DATE", f"{period[0]:04d}{period[1]}", None, "inferred")
+        ended = _ENDED.match(ctx.text, hit.end)
+        month = lexicon()["months"].get(ended.group(1).lower()) if ended else None
+        if month and not (period and period[1] == "-QX"):  # "the quarter ended July 31": mostly May-July, Q2
+            y = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+            middle = cal.add_months(dt.date(y, month, 1), -1)
+            ctx.last_quarter = (middle.year, cal.quarter_of(middle), hit.start)
+            return Norm("DATE", f"{middle.year:04d}-Q{cal.quarter_of(middle)}", None, "inferred")
         if qrel in ("current", "this"):
             y, q = ctx.dct.year, cal.quarter_of(ctx.dct)
         elif ctx.last_quarter and hit.start - ctx.last_quarter[2] < 2000:
@@ -99,6 +106,7 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-H{n}", None, source)
 
 
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+([A-Z][a-z]{2,8})\.?\s+\d", re.ASCII)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
