@@ -327,3 +327,10 @@ def test_partyless_event_takes_the_states_of_the_sentence_before() -> None:
             "Mediated talks on its final status ended without agreement in December.")
     r = one(text, "talks")
     assert r.date == "2018-12" and {"ESH", "MAR"} & set(r.countries)
+
+
+def test_a_fresh_cancellation_takes_the_date_it_was_announced() -> None:
+    r = one("Chancellor Angela Merkel has cancelled a planned visit to Denmark, her office said on Monday.", "visit")
+    assert (r.status, r.date) == ("cancelled", "2019-06-10")
+    older = reports("Pyongyang called off the meeting with Seoul, the ministry said on Monday.")
+    assert all(r.date is None for r in older)

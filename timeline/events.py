@@ -46,6 +46,10 @@ REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# present perfect: the calling off is the news of the saying's day ("has cancelled ..., the White House said on
+# Wednesday"); a simple past ("called off") may be older than the saying
+DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called\s+off|postponed|scrapped|put\s+off)\b",
+                              re.IGNORECASE)
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
@@ -286,6 +290,10 @@ def mentions_in(
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
         else:
             status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense, end)
+        if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
+            said = [t for t, r in zip(local_timexes, rel_timexes, strict=True) if t.type == "DATE" and t.date_start
+                    and REPORTING_BEFORE.search(text[max(0, r.start - 40):r.start])]
+            timex = said[0] if said else None  # "has cancelled the meeting, the White House said on Wednesday"
         hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
         a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
         a0, a1 = max(a0, c0), min(a1, c1)
