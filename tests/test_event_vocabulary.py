@@ -1,0 +1,61 @@
+"""Trigger vocabulary of the event-type table: each pattern family finds its event in a sentence of its own and
+stays silent on a near miss (the same words in a non-diplomatic sense)."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import extract_reports
+from timeline.sources import Article
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def types_in(text: str) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for r in extract_reports(Article(text=text, published=PUBLISHED, path="test")):
+        found.setdefault(r.event_type, []).append(r)
+    return found
+
+
+POSITIVE = [
+    # phone calls (CAMEO 041)
+    ("phone_call", "Trump telephoned Putin on Monday to congratulate him on his victory."),
+    ("phone_call", "The French president phoned his German counterpart on Tuesday."),
+    ("phone_call", "Biden called Xi Jinping on Friday to discuss the crisis in Ukraine."),
+    ("phone_call", "Macron spoke with Vladimir Putin by phone on Monday."),
+    ("phone_call", "Modi held a video call with Biden on Monday."),
+    # visits (CAMEO 042)
+    ("visit", "The Chinese foreign minister went to Washington in June."),
+    ("visit", "Secretary of State Antony Blinken landed in Beijing on Sunday."),
+    ("visit", "Chinese President Xi Jinping embarked on a three-nation tour of Europe on Sunday."),
+    # meetings and conferences (CAMEO 040/043)
+    ("meeting", "The leaders of Russia and Ukraine sat down together in Paris on Monday."),
+    ("meeting", "The U.N. Security Council convened on Monday to discuss North Korea's launch."),
+    ("meeting", "Iran and Russia attended a conference in Geneva on Monday."),
+    ("meeting", "The conference opened on Monday in Crans-Montana with the leaders of Cyprus, Greece and Turkey."),
+    ("meeting", "Putin welcomed Erdogan to the Kremlin on Tuesday."),
+    ("meeting", "Biden discussed trade with the leaders of China and Japan on Monday."),
+]
+
+NEGATIVE = [
+    ("phone_call", "The pope called on Russia and Ukraine on Sunday to end the war."),
+    ("phone_call", "Russia called the launch a provocation on Monday."),
+    ("phone_call", "Church bells rang in Paris on Monday as France mourned."),
+    ("visit", "The Labour Party came to power in Britain in 1997."),
+    ("visit", "The missile landed in Japan's exclusive economic zone on Tuesday."),
+    ("meeting", "The Iranian foreign minister held a news conference in Tehran on Monday."),
+    ("meeting", "China's foreign minister told a news conference in Beijing on Monday that China wanted peace."),
+]
+
+
+@pytest.mark.parametrize("event_type,sentence", POSITIVE)
+def test_vocabulary_finds_the_event(event_type: str, sentence: str) -> None:
+    found = types_in(sentence)
+    assert event_type in found, {t: [(r.date, r.status) for r in rs] for t, rs in found.items()}
+
+
+@pytest.mark.parametrize("event_type,sentence", NEGATIVE)
+def test_near_miss_is_not_the_event(event_type: str, sentence: str) -> None:
+    found = types_in(sentence)
+    assert event_type not in found, {t: [(r.date, r.status) for r in rs] for t, rs in found.items()}
