@@ -334,3 +334,21 @@ def test_a_fresh_cancellation_takes_the_date_it_was_announced() -> None:
     assert (r.status, r.date) == ("cancelled", "2019-06-10")
     older = reports("Pyongyang called off the meeting with Seoul, the ministry said on Monday.")
     assert all(r.date is None for r in older)
+
+
+def test_first_launch_since_dates_the_launch_before() -> None:
+    found = reports("Iran test-fired a ballistic missile on Monday, its first launch since March.")
+    assert sorted(r.date for r in found if r.event_type == "weapons_test") == ["2019-03", "2019-06-10"]
+
+
+def test_an_organisation_party_takes_no_states_from_the_sentence_before() -> None:
+    text = ("Japan and the United States condemned the launch on Monday. "
+            "The UN Security Council was to hold an emergency meeting on Monday afternoon.")
+    found = [r for r in reports(text) if r.event_type == "meeting"]
+    assert found and all(not r.countries for r in found) and found[0].status == "planned"
+
+
+def test_the_subject_attends_the_summit_where_it_briefs_others() -> None:
+    r = one("Chancellor Angela Merkel and President Emmanuel Macron are due to brief EU leaders at a summit in "
+            "Brussels on Friday.", "summit")
+    assert {"DEU", "FRA"} <= set(r.countries) and r.status == "planned"

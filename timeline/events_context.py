@@ -103,12 +103,13 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     party) takes the parties of the mention just before it, in the same or the previous sentence, or else those
     of the last event of its family in the article ("a first ceasefire agreed in Minsk" after "the truce"), or
     else the states named by the sentence before it in its paragraph ("Kosovo has been run by the UN since 1999,
-    when NATO drove Serbian forces out. Talks on its final status ended in December")."""
+    when NATO drove Serbian forces out. Talks on its final status ended in December"). An organisation is a
+    party: "the UN Security Council was to hold an emergency meeting" does not take Japan, named just before."""
     index = {s.start: i for i, s in enumerate(sents)}
     previous: EventMention | None = None
     by_family: dict[str, EventMention] = {}
     for m in mentions:
-        if not any(p.kind in ("state", "person") and p.role != "location" for p in m.participants):
+        if not any(p.kind in ("state", "person", "organisation") and p.role != "location" for p in m.participants):
             source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
             source = source or by_family.get(m.event_type.family)  # "a peace agreement was signed in Algiers"

@@ -20,6 +20,8 @@ NP_BEFORE_CHARS = 32
 NP_AFTER_START = re.compile(r"\s+(?:with|between|among|involving|of|by)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 NP_AFTER_CHARS = 70
+ATTENDED = re.compile(r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|this|that|their|its|his|her)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass
@@ -75,6 +77,9 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     lead = next((m for m in subject if m.kind == "person"), subject[0] if subject else None)
     if found and lead and re.match(r"\s+with\b", text[b:hi]) and lead not in found:
         found.insert(0, lead)  # "X ... for talks with Y": X takes part too
+    elif found and subject and ATTENDED.search(text[max(0, a - 40):a]):
+        # "Merkel and Hollande are due to brief EU leaders at a summit": the subject is there too
+        found = [m for m in subject if m.end - offset <= lo and m.kind in ("person", "state")] + found
     elif found and POSSESSIVE.search(text[lo:a]):
         antecedent = [m for m in actors if m.end - offset <= lo and m.kind in ("person", "state")]
         if antecedent:
