@@ -36,6 +36,23 @@ POSITIVE = [
     ("meeting", "The conference opened on Monday in Crans-Montana with the leaders of Cyprus, Greece and Turkey."),
     ("meeting", "Putin welcomed Erdogan to the Kremlin on Tuesday."),
     ("meeting", "Biden discussed trade with the leaders of China and Japan on Monday."),
+    # ceasefires (CAMEO 0871)
+    ("ceasefire", "A humanitarian truce declared by the Ethiopian government in March raised hopes of peace."),
+    ("ceasefire", "A fragile ceasefire between Armenia and Azerbaijan took hold on Saturday."),
+    # withdrawal from treaties and organisations (CAMEO 16x)
+    ("withdrawal", "Donald Trump pulled the United States out of it in 2018."),
+    ("withdrawal", "President Trump announced in June 2017 that the United States would pull out of the accord."),
+    ("withdrawal", "The United States notified the United Nations of its withdrawal on Monday."),
+    ("withdrawal", "Britain left the European Union on January 31."),
+    # agreements (CAMEO 057)
+    ("agreement", "The Joint Comprehensive Plan of Action was reached in Vienna in July 2015 by Iran and six powers."),
+    ("agreement", "A peace plan agreed in Minsk in February 2015 by Russia and Ukraine was never implemented."),
+    ("agreement", "The G20 declaration was adopted on Saturday in New Delhi by India and the other members."),
+    ("agreement", "India and Pakistan agreed on Sunday that each side would give notice of missile tests."),
+    ("agreement", "Israel and the United Arab Emirates hammered out a deal in August 2018."),
+    ("agreement", "Finland joined NATO on April 4."),
+    ("agreement", "The African Union became a permanent member of the G20 on Saturday."),
+    ("treaty_extension", "The START treaty between Russia and the United States was extended in February."),
 ]
 
 NEGATIVE = [
@@ -46,6 +63,10 @@ NEGATIVE = [
     ("visit", "The missile landed in Japan's exclusive economic zone on Tuesday."),
     ("meeting", "The Iranian foreign minister held a news conference in Tehran on Monday."),
     ("meeting", "China's foreign minister told a news conference in Beijing on Monday that China wanted peace."),
+    ("ceasefire", "The United Nations called for a ceasefire in Gaza on Monday."),
+    ("withdrawal", "The United States completed its withdrawal of troops from Afghanistan on Monday."),
+    ("agreement", "Analysts in Washington agreed on Monday that the talks with Iran had failed."),
+    ("agreement", "Sanna Marin became a member of parliament in Finland in 2015."),
 ]
 
 
