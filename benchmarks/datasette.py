@@ -145,7 +145,7 @@ def build(path: Path, n: int, seed: int = 1) -> None:
     from timeline.publish import finalise
 
     finalise(path)
-    print(f"  search index and ANALYZE done in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    print(f"  search index, facet counts and ANALYZE done in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
 
 async def _time(ds, url: str, repeat: int, cold: bool) -> tuple[float, Any]:  # noqa: ANN001

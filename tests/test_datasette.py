@@ -3,6 +3,7 @@ every table and canned query in the metadata, and the `datasette --get` smoke te
 
 import csv
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,156 @@ def test_datasette_get_smoke(db_file: Path) -> None:
         out = subprocess.run([sys.executable, "-m", "datasette", str(db_file), "-m", str(ROOT / "metadata.yml"),
                               "--get", path], capture_output=True, text=True)
         assert out.returncode == 0, (path, out.stderr[-2000:])
+
+
+# --- Big-database machinery on a small synthetic database: the ?_country=/?_actor= filters (probing a value's
+# events by id, or walking the date index for a common value) and the precomputed facet counts (web.summary).
+
+COUNTRIES = ["PRK", "USA", "CHN", "JPN", "KOR"]
+
+
+def synthetic_db(path: Path, n: int = 90) -> Path:
+    """n events with 1-3 countries and actors (an actor twice in some events, in two roles), repeated and missing
+    dates, written into the project's schema."""
+    import json
+    import random
+    import sqlite3
+
+    from timeline.store import connect
+
+    connect(path).dispose()
+    rnd = random.Random(7)
+    conn = sqlite3.connect(path)
+    conn.execute("insert or ignore into actors values ('person:a', 'Person A', 'person', 'PRK')")
+    for i in range(1, n + 1):
+        year = rnd.choice([2017, 2018, 2019])
+        start = None if i % 11 == 0 else f"{year}-{rnd.randint(1, 3):02d}-{rnd.choice([1, 15]):02d}"
+        countries = rnd.sample(COUNTRIES, rnd.randint(1, 3))
+        actors = [*countries[:1], *(["person:a"] if i % 3 == 0 else [])]
+        conn.execute(
+            "insert into events (id, date, date_start, date_end, precision, date_source, year, year_month,"
+            " event_type, status, summary, countries, actors, mention_count, article_count, date_conflict, source)"
+            " values (?, ?, ?, ?, 'day', ?, ?, null, ?, ?, ?, ?, ?, 1, 1, 0, ?)",
+            (i, start, start, start, rnd.choice(["explicit", "inferred"]), year if start else None,
+             rnd.choice(["meeting", "summit", "talks"]), rnd.choice(["occurred", "planned"]), f"Event {i}",
+             json.dumps(countries), json.dumps(actors), rnd.choice(["Wire A", "Wire B", None])))
+        conn.executemany("insert into event_countries (event_id, country) values (?, ?)", [(i, c) for c in countries])
+        conn.executemany("insert into event_actors (event_id, actor_id, role) values (?, ?, ?)",
+                         [(i, a, "participant") for a in actors] + ([(i, "person:a", "host")] if i % 9 == 0 else []))
+    conn.commit()
+    conn.close()
+    return path
+
+
+def expected_ids(db: Path, where: str, params: tuple = ()) -> list[int]:
+    """Event ids of a selection in the events table's order (date_start, nulls first, then id)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    return [r[0] for r in conn.execute(f"select id from events where {where} order by date_start, id", params)]
+
+
+async def all_pages(ds: Datasette, qs: str) -> tuple[list[int], int]:
+    """Ids of every page of /timeline/events?qs (7 rows a page, following next) and the count Datasette shows."""
+    ids, url, count = [], f"/timeline/events.json?{qs}&_size=7&_shape=objects", None
+    while url:
+        data = (await ds.client.get(url)).json()
+        ids += [r["id"] for r in data["rows"]]
+        count = data["filtered_table_rows_count"] if count is None else count
+        url = data["next_url"] and data["next_url"].split("localhost", 1)[-1]
+    return ids, count
+
+
+VIEWS = [
+    ("_country=PRK", "id in (select event_id from event_countries where country = 'PRK')"),
+    ("_country=JPN", "id in (select event_id from event_countries where country = 'JPN')"),
+    ("_actor=person:a", "id in (select event_id from event_actors where actor_id = 'person:a')"),
+    ("_country=PRK&_country=USA", "id in (select event_id from event_countries where country = 'PRK') and "
+                                  "id in (select event_id from event_countries where country = 'USA')"),
+    ("_country=CHN&event_type=summit", "event_type = 'summit' and "
+                                       "id in (select event_id from event_countries where country = 'CHN')"),
+    ("_country=KOR&_actor=person:a", "id in (select event_id from event_countries where country = 'KOR') and "
+                                     "id in (select event_id from event_actors where actor_id = 'person:a')"),
+]
+
+
+@pytest.mark.parametrize("summarised", [False, True])
+async def test_link_filters_give_the_rows_in_date_order_with_their_count(tmp_path: Path, summarised: bool) -> None:
+    import sqlite3
+
+    from timeline.publish import finalise, make_datasette
+
+    db = synthetic_db(tmp_path / "timeline.db")
+    if summarised:  # a common country alone walks the date index; its count comes from facet_counts
+        finalise(db)
+    ds = make_datasette(str(db), immutable=summarised)
+    for qs, where in VIEWS:
+        want = expected_ids(db, where)
+        assert len(want) > 3, qs
+        assert await all_pages(ds, qs) == (want, len(want)), qs
+    prk = expected_ids(db, VIEWS[0][1])
+    page = (await ds.client.get("/timeline/events?_country=PRK")).text
+    assert f"{len(prk)} rows" in page
+    timeline = (await ds.client.get("/-/timeline?_country=PRK")).text
+    assert [int(i) for i in re.findall(r'href="/timeline/events/(\d+)"', timeline)] == [
+        i for i in expected_ids(db, VIEWS[0][1] + " and date_start is not null")] + [
+        i for i in sorted(expected_ids(db, VIEWS[0][1] + " and date_start is null"))]
+    shortcut = getattr(ds.get_database("timeline"), "_timeline_counts", None)
+    assert (shortcut is not None and len(shortcut.counts) > 0) == summarised
+    if summarised:  # the count shown is the table's: a table changed by hand shows it
+        conn = sqlite3.connect(db)
+        conn.execute("update facet_counts set n = n + 1000 where filter = 'countries' and filter_value = 'PRK'"
+                     " and facet = ''")
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        fresh = make_datasette(str(db), immutable=True)
+        data = (await fresh.client.get("/timeline/events.json?_country=PRK&_size=1")).json()
+        assert data["filtered_table_rows_count"] == len(prk) + 1000
+
+
+async def test_facet_counts_table_gives_the_live_counts_and_goes_stale_on_write(tmp_path: Path) -> None:
+    import sqlite3
+
+    from timeline.publish import finalise, make_datasette
+    from timeline.web import facets
+
+    db = synthetic_db(tmp_path / "timeline.db")
+    views = ["", "_country=PRK", "_country=KOR", "_actor=person:a", "_actor=PRK", "year=2018", "event_type=summit",
+             "status=planned", "source=Wire+B", "date_source__exact=inferred", "_country=PRK&year=2018",
+             "year=2018&_search=Event", "year=1990"]
+
+    async def counts(ds: Datasette) -> list[dict]:
+        out = []
+        for qs in views:
+            facets._CACHE.clear()
+            data = (await ds.client.get(f"/timeline/events.json?{qs}&_extra=facet_results&_size=0")).json()
+            assert not data.get("facets_timed_out"), qs
+            out.append({k: [(v["value"], v["count"]) for v in f["results"]] for k, f in facets_of(data).items()})
+        return out
+
+    live = await counts(make_datasette(str(db)))
+    finalise(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select valid from facet_counts_state").fetchone() == (1,)
+    assert conn.execute("select count(*) from facet_counts where filter = 'countries' and filter_value = 'PRK'"
+                        ).fetchone()[0] > 10
+    from_table = await counts(make_datasette(str(db), immutable=True))
+    assert from_table == live
+    n2018 = conn.execute("select count(*) from events where year = 2018").fetchone()[0]
+    prk = conn.execute("select count(*) from event_countries where country = 'PRK'").fetchone()[0]
+    assert live[5]["year"] == [(2018, n2018)] and dict(live[1]["countries"])["PRK"] == prk
+    assert live[-1] == {"event_type": [], "status": [], "year": [], "precision": [], "date_source": [],
+                        "countries": [], "actors": [], "source": []}
+    conn.execute("update facet_counts set n = n + 1000 where filter = 'countries' and filter_value = 'PRK'"
+                 " and facet = 'status' and value = 'planned'")  # proof that the table answers the view
+    conn.commit()
+    marked = await counts(make_datasette(str(db)))  # a mutable database uses the table too while it is valid
+    assert dict(marked[1]["status"])["planned"] == dict(live[1]["status"])["planned"] + 1000
+    assert marked[:1] + marked[2:] == live[:1] + live[2:]
+    conn.execute("update events set status = 'cancelled' where id = 1")
+    conn.commit()
+    assert conn.execute("select valid from facet_counts_state").fetchone() == (0,)
+    conn.close()
+    after = await counts(make_datasette(str(db)))
+    assert dict(after[0]["status"])["cancelled"] == 1  # counted live again

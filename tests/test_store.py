@@ -106,30 +106,39 @@ def test_reports_that_disagree_on_the_day_are_one_event_with_a_conflict(tmp_path
 
 def test_search_triggers_set_aside_by_a_killed_bulk_merge_come_back(seed_db: Path) -> None:
     from timeline.store_write import Writer, open_connection, suspend_search
+    from timeline.web.summary import build_summary
 
     conn = open_connection(seed_db)
+    build_summary(conn)  # its triggers on events (marking the facet counts stale) must stay in place
     conn.execute("BEGIN IMMEDIATE")
     suspend_search(conn)  # as a bulk merge does, then the process dies
     conn.execute("COMMIT")
-    assert not conn.execute("select 1 from sqlite_master where type = 'trigger' and tbl_name = 'events'").fetchall()
+    triggers = "select name from sqlite_master where type = 'trigger' and tbl_name = 'events'"
+    assert {n for (n,) in conn.execute(triggers)} == {f"facet_counts_stale_events_{op}"
+                                                        for op in ("insert", "update", "delete")}
     conn.execute("delete from events_fts")  # the index is stale after a bulk merge
     Writer(seed_db).close()
-    triggers = {n for (n,) in conn.execute("select name from sqlite_master where type='trigger' and tbl_name='events'")}
-    assert triggers == {"events_ai", "events_ad", "events_au"}
+    assert {n for (n,) in conn.execute(triggers + " and name like 'events_a%'")} == {"events_ai", "events_ad",
+                                                                                     "events_au"}
     hits = conn.execute("select count(*) from events_fts where events_fts match 'summit'").fetchone()[0]
     assert hits >= 2
     assert not conn.execute("select 1 from sqlite_master where name = '_suspended_triggers'").fetchone()
 
 
-def test_bulk_merge_keeps_search_in_sync(tmp_path: Path) -> None:
-    folder = tmp_path / "many"
+def many_articles(folder: Path, years: range = range(1990, 2020)) -> Path:
+    """Four articles a year, enough merge blocks for a bulk merge."""
     folder.mkdir()
     pairs = [("France", "Germany"), ("Japan", "India"), ("Brazil", "Argentina"), ("Kenya", "Ethiopia")]
-    for year in range(1990, 2020):
+    for year in years:
         for i, (a, b) in enumerate(pairs):
             (folder / f"{year}-{i}.txt").write_text(
                 f"---\npublished: {year}-06-20\n---\nThe leaders of {a} and {b} signed a trade agreement on "
                 f"June 17, {year}. {a} imposed sanctions on {b} in March.\n")
+    return folder
+
+
+def test_bulk_merge_keeps_search_in_sync(tmp_path: Path) -> None:
+    folder = many_articles(tmp_path / "many")
     db = tmp_path / "bulk.db"
     ingest_paths(str(db), [str(folder)], quiet=True)
     conn = sqlite3.connect(db)
@@ -140,3 +149,18 @@ def test_bulk_merge_keeps_search_in_sync(tmp_path: Path) -> None:
     assert events > 100
     triggers = {n for (n,) in conn.execute("select name from sqlite_master where type='trigger' and tbl_name='events'")}
     assert triggers == {"events_ai", "events_ad", "events_au"}
+
+
+def test_facet_counts_go_stale_when_a_bulk_merge_writes_events(tmp_path: Path) -> None:
+    from timeline.publish import finalise
+    from timeline.web.summary import read_summary, summary_valid
+
+    db = tmp_path / "bulk.db"
+    ingest_paths(str(db), [str(many_articles(tmp_path / "a", range(1990, 1992)))], quiet=True)
+    finalise(db)
+    conn = sqlite3.connect(db)
+    assert summary_valid(conn)
+    events = conn.execute("select count(*) from events").fetchone()[0]
+    assert sum(n for _, n in read_summary(conn, "", "")["event_type"]) == events
+    ingest_paths(str(db), [str(many_articles(tmp_path / "b", range(2000, 2020)))], quiet=True)  # a bulk merge
+    assert not summary_valid(conn) and read_summary(conn, "", "") is None

@@ -53,15 +53,20 @@ def build_if_stale(db: str, articles: str) -> bool:
 
 
 def finalise(db: str | Path) -> None:
-    """Prepare a built database for publishing: planner statistics, merged FTS segments, WAL folded in."""
-    conn = sqlite3.connect(db)
+    """Prepare a built database for publishing: the facet counts of every one-filter view
+    (timeline.web.summary), planner statistics, merged FTS segments, WAL folded in."""
+    from timeline.web.summary import build_summary
+
+    conn = sqlite3.connect(db, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
+        build_summary(conn)
+        conn.execute("BEGIN")
         conn.execute("ANALYZE")
         for table in ("events_fts", "articles_fts"):
             if conn.execute("select 1 from sqlite_master where name = ?", (table,)).fetchone():
                 conn.execute(f"insert into [{table}]([{table}]) values ('optimize')")
-        conn.commit()
+        conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()

@@ -80,7 +80,8 @@ def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection
 def suspend_search(conn: sqlite3.Connection) -> None:
     """Set the events full-text triggers aside (kept in a table) for a bulk merge; call inside a transaction."""
     conn.execute("create table if not exists _suspended_triggers (name text primary key, sql text not null)")
-    rows = conn.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'").fetchall()
+    rows = conn.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'"
+                        " and sql like '%events_fts%'").fetchall()
     conn.executemany("insert or replace into _suspended_triggers values (?, ?)", rows)
     for name, _ in rows:
         conn.execute(f"drop trigger [{name}]")

@@ -8,12 +8,14 @@ import urllib.parse
 from typing import Any
 
 from datasette import hookimpl
+from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from timeline import export
-from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, link_filters, warm
+from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, request_link_filters, warm
 from timeline.web.page import chart_counts, filter_options, timeline_view
+from timeline.web.summary import summary_valid
 
 RENDERERS = {
     "timelinejs": ("application/json; charset=utf-8", None),
@@ -32,13 +34,20 @@ def register_facet_classes() -> list:
 @hookimpl
 def filters_from_request(request, database, table, datasette):  # noqa: ANN001, ANN201
     """?_country=ISO3 and ?_actor=ID on the events table, through the indexed link tables."""
-    return link_filters(request, table)
+
+    async def inner() -> FilterArguments | None:
+        return await request_link_filters(datasette, database, request, table)
+
+    return inner
 
 
 @hookimpl
 def prepare_connection(conn):  # noqa: ANN001, ANN201
-    """A larger page cache: the count, rows and facets of one page read the same pages of a big table."""
+    """A larger page cache: the count, rows and facets of one page read the same pages of a big table; and the
+    file memory-mapped, so that reading rows scattered over a big table does not copy each page (measured at 1M
+    events: the rows of one country read in 80 ms instead of 130 ms)."""
     conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA mmap_size = 4294967296")
 
 
 @hookimpl
@@ -108,7 +117,8 @@ def register_output_renderer() -> list[dict[str, Any]]:
 @hookimpl
 def startup(datasette):  # noqa: ANN001, ANN201
     """For immutable databases, count in the background, once: the default facets of the whole events table,
-    the timeline chart, and the facets of every view one facet click away (plugin setting warm_clicks)."""
+    the timeline chart, and the facets of every view one facet click away (plugin setting warm_clicks; not
+    needed when the database has an up-to-date facet_counts table, see summary.py)."""
     immutable = [name for name, db in datasette.databases.items() if not db.is_mutable and name != "_internal"]
     if not immutable:
         return None
@@ -130,7 +140,8 @@ def startup(datasette):  # noqa: ANN001, ANN201
                 await chart_counts(datasette, name, [], {})
                 await filter_options(datasette, name)
                 done = {"whole table": time.perf_counter() - t0}
-                if config.get("warm_clicks", True):
+                summarised = await datasette.get_database(name).execute_fn(summary_valid)
+                if config.get("warm_clicks", True) and not summarised:  # facet_counts answers those views
                     done["one click away"] = await warm_clicks(datasette, name)
                 datasette._timeline_warmed = getattr(datasette, "_timeline_warmed", {}) | {name: done}
 

@@ -19,10 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from datasette.database import QueryInterrupted
+from datasette.database import QueryInterrupted, Results
 from datasette.facets import Facet
-from datasette.filters import FilterArguments
+from datasette.filters import FilterArguments, Filters
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, sqlite_timelimit
+
+from timeline.web.summary import COLUMNS as SUMMARY_COLUMNS
+from timeline.web.summary import read_summary, read_total
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,18 @@ class _CachedFacet(Facet):
             raise
         return cache_put(key, result)
 
+    async def _summary(self) -> dict[str, list[tuple[Any, int]]] | None:
+        """The precomputed counts of this view, when it has exactly one summarised filter (or none)."""
+        chosen = single_filter(self.request, self.sql, self.params)
+        if chosen is None:
+            return None
+        key = ("summary", fingerprint(self.ds, self.database), chosen)
+        hit = cache_get(key)
+        if hit is None:
+            db = self.ds.get_database(self.database)
+            hit = cache_put(key, await db.execute_fn(lambda conn: read_summary(conn, *chosen)) or {})
+        return hit or None
+
     def _limit_ms(self) -> int:
         return min(self.ds.setting("facet_time_limit_ms"), self.ds.setting("sql_time_limit_ms"))
 
@@ -182,8 +197,12 @@ class IndexedFacet(_CachedFacet):
                 _RECENT_IDS[ids_key] = ids
             return out
 
+        summary = await self._summary()
         try:
-            counts = await self._counts("indexed", tuple(columns), compute)
+            if summary is not None and all(c in summary for c in columns):
+                counts = summary
+            else:
+                counts = await self._counts("indexed", tuple(columns), compute)
         except QueryInterrupted:
             return [], columns
         return [self._result(col, col, counts[col], c["source"]) for col, c in zip(columns, configs, strict=True)], []
@@ -202,14 +221,15 @@ class LinkFacet(_CachedFacet):
         unfiltered = _is_unfiltered(self.sql, self.params)
         ids = None if unfiltered else _RECENT_IDS.get(
             (fingerprint(self.ds, self.database), self.sql, repr(self.params)))
+        summary = await self._summary() or {}
         for c in self.get_configs():
             name = c["config"].get("column") or c["config"]["simple"]
             link = LINKS.get(name)
             if link is None:
                 continue
             try:
-                counts = await self._counts("link", (name,), lambda conn, link=link: count_link(
-                    conn, link, self.sql, self.params, unfiltered, self._limit_ms(), ids))
+                counts = summary.get(name) or await self._counts("link", (name,), lambda conn, link=link: (
+                    count_link(conn, link, self.sql, self.params, unfiltered, self._limit_ms(), ids)))
             except QueryInterrupted:
                 timed_out.append(name)
                 continue
@@ -226,12 +246,15 @@ class LinkFacet(_CachedFacet):
         return {r[0]: (f"{r[1]} ({r[0]})" if r[1] and r[1] != r[0] else r[0]) for r in rows}
 
 
-def link_filters(request, table: str) -> FilterArguments | None:  # noqa: ANN001
+def link_filters(request, table: str, walk: bool = False) -> FilterArguments | None:  # noqa: ANN001
     """Where clauses for ?_country=ISO3 and ?_actor=ID on the events table (each value must match).
 
-    Only one link clause may drive the query (probe events by id); with a column filter or a search, none does:
-    the others are written ``+id in (...)``, a membership test, so SQLite walks the other filter's index (or
-    the date index for the sort) instead of probing every event of a common country.
+    Only one link clause may drive the query (``id in (...)``: SQLite reads the value's events from the link
+    table's index and probes them by id); with a column filter or a search, none does: the others are written
+    ``+id in (...)``, a membership test, so SQLite walks the other filter's index (or the date index for the sort)
+    instead of probing every event of a common country. ``walk``: the single clause is an ``exists`` test on the
+    link table's primary key, so the sorted page walks the date index and stops after a page; for a common value
+    only (see request_link_filters), whose count comes from the facet_counts table.
     """
     if table != EVENTS:
         return None
@@ -240,12 +263,106 @@ def link_filters(request, table: str) -> FilterArguments | None:  # noqa: ANN001
     for link in LINKS.values():
         for i, value in enumerate(v for v in request.args.getlist(link.arg) if v):
             p = f"tl{link.arg}{i}"
-            lhs = "+id" if others or where else "id"
-            where.append(f"{lhs} in (select {escape_sqlite(link.event_key)} from {escape_sqlite(link.table)}"
-                         f" where {escape_sqlite(link.value)} = :{p})")
+            t, k, v = escape_sqlite(link.table), escape_sqlite(link.event_key), escape_sqlite(link.value)
+            if others or where:
+                where.append(f"+id in (select {k} from {t} where {v} = :{p})")
+            elif walk:
+                where.append(f"exists (select 1 from {t} where {k} = {EVENTS}.id and {v} = :{p})")
+            else:
+                where.append(f"id in (select {k} from {t} where {v} = :{p})")
             params[p] = value
             human.append(f'{link.column} include "{value}"')
+    if walk and len(where) != 1:
+        return link_filters(request, table)
     return FilterArguments(where, params, human) if where else None
+
+
+WALK_SHARE = 0.01  # a value in at least 1% of events: a page of them is found within ~5,000 rows of the date index
+
+
+async def request_link_filters(datasette, database: str, request, table: str) -> FilterArguments | None:  # noqa: ANN001
+    """link_filters for the request. A view of one common country or actor (no other filter) walks the date
+    index (``walk``) when the database's facet_counts table is up to date: Datasette's count(*) of that view is
+    then answered from the table (``CountShortcut``) instead of probing every one of its events."""
+    if table != EVENTS:
+        return None
+    chosen = single_filter(request, "", {})
+    link = next((lk for lk in LINKS.values() if chosen and lk.column == chosen[0]), None)
+    if link is None:
+        return link_filters(request, table)
+    db = datasette.get_database(database)
+    key = ("totals", fingerprint(datasette, database), chosen)
+    totals = cache_get(key)
+    if totals is None:
+        totals = cache_put(key, await db.execute_fn(lambda conn: (read_total(conn, "", ""), read_total(conn, *chosen))))
+    everything, n = totals
+    if not everything or n is None or n < WALK_SHARE * everything:
+        return link_filters(request, table)
+    out = link_filters(request, table, walk=True)
+    CountShortcut.install(datasette, database).expect(f"select count(*) from {EVENTS} where {out.where_clauses[0]}",
+                                                      out.params, n)
+    return out
+
+
+class CountShortcut:
+    """Answers Datasette's ``select count(*)`` of a walked link view from facet_counts (wraps the database's
+    execute; any other statement, or the same one once the database has changed, runs as usual)."""
+
+    def __init__(self, datasette, database: str) -> None:  # noqa: ANN001
+        self.ds, self.database = datasette, database
+        self.counts: dict[tuple, tuple[tuple, int]] = {}
+        db = datasette.get_database(database)
+        self.original = db.execute
+        db.execute = self.execute
+
+    @classmethod
+    def install(cls, datasette, database: str) -> "CountShortcut":  # noqa: ANN001
+        """The shortcut of a database, installed once."""
+        db = datasette.get_database(database)
+        if not isinstance(getattr(db, "_timeline_counts", None), cls):
+            db._timeline_counts = cls(datasette, database)
+        return db._timeline_counts
+
+    def expect(self, sql: str, params: dict, n: int) -> None:
+        """Remember the count of sql with params for the database's current state."""
+        if len(self.counts) > 1000:
+            self.counts.clear()
+        self.counts[(sql.strip(), tuple(sorted(params.items())))] = (fingerprint(self.ds, self.database), n)
+
+    async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Results:
+        """The database's execute, with the remembered counts."""
+        if isinstance(params, dict) and sql.startswith("select count(*) "):
+            hit = self.counts.get((sql.strip(), tuple(sorted(params.items()))))
+            if hit is not None and hit[0] == fingerprint(self.ds, self.database):
+                return Results([(hit[1],)], False, [("count(*)",)])
+        return await self.original(sql, params, *args, **kwargs)
+
+
+def single_filter(request, sql: str, params: Any) -> tuple[str, str] | None:  # noqa: ANN001
+    """(filter, value) when the facets' sql selects the events of exactly one summarised filter (a column equal
+    to a value, one country, one actor), ("", "") for the whole table, None otherwise (see summary.py). With no
+    sql, from the request's arguments alone."""
+    if sql and _is_unfiltered(sql, params):
+        return "", ""
+    clause = sql.partition(f" from {EVENTS} where ")[2].strip()
+    pairs = [(k, v) for k in request.args for v in request.args.getlist(k) if not (k.startswith("_") and "__" not in k)]
+    links = [(link, v) for link in LINKS.values() for v in request.args.getlist(link.arg) if v]
+    if len(pairs) + len(links) != 1:
+        return None
+    if pairs:
+        key, value = pairs[0]
+        if key.removesuffix("__exact") not in SUMMARY_COLUMNS:
+            return None
+        where, expected = Filters(pairs).build_where_clauses(EVENTS)
+        name = key.removesuffix("__exact")
+    else:
+        value, name = links[0][1], links[0][0].column
+        options = [link_filters(request, EVENTS, walk) for walk in (True, False)]
+        match = next((f for f in options if f and " and ".join(f.where_clauses) == clause), None)
+        where, expected = (match.where_clauses, match.params) if match else ([], None)
+    if sql and (" and ".join(where) != clause or dict(params or {}) != expected):
+        return None
+    return name, value
 
 
 async def warm(datasette, database: str, configs: dict[str, list[str]]) -> float:  # noqa: ANN001

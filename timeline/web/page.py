@@ -16,7 +16,7 @@ from datasette.utils import escape_fts, path_with_format, path_with_replaced_arg
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.export import human_date
-from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters
+from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters, request_link_filters
 
 # Tableau-20-like palette: distinct, readable on white.
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
@@ -54,8 +54,10 @@ async def events_database(datasette, request) -> str:  # noqa: ANN001
     raise NotFound("No database with an events table")
 
 
-async def where_from_request(datasette, request, database: str) -> tuple[list[str], dict, list[str]]:  # noqa: ANN001
-    """Where clauses, params and human descriptions for the request, as the events table reads them."""
+async def where_from_request(datasette, request, database: str,  # noqa: ANN001
+                             walk: bool = True) -> tuple[list[str], dict, list[str]]:
+    """Where clauses, params and human descriptions for the request, as the events table reads them (walk=False:
+    a country or actor in the form that suits a group by over all of its events, see facets.link_filters)."""
     db = datasette.get_database(database)
     columns = set(await db.table_columns(EVENTS))
     pairs = []
@@ -67,7 +69,8 @@ async def where_from_request(datasette, request, database: str) -> tuple[list[st
     filters = Filters(sorted(pairs))
     where, params = filters.build_where_clauses(EVENTS)
     human = [filters.human_description_en().removeprefix("where ")] if pairs else []
-    extra = link_filters(request, EVENTS)
+    extra = (await request_link_filters(datasette, database, request, EVENTS) if walk
+             else link_filters(request, EVENTS))
     if extra is not None:
         where += extra.where_clauses
         params.update(extra.params)
@@ -183,7 +186,8 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
             years.append({"year": key, "events": []})
         years[-1]["events"].append(ev)
     try:
-        counts = await chart_counts(datasette, database, where, params)
+        grouped, grouped_params, _ = await where_from_request(datasette, request, database, walk=False)
+        counts = await chart_counts(datasette, database, grouped, grouped_params)
         chart_timed_out = False
     except QueryInterrupted:
         counts, chart_timed_out = [], True
