@@ -53,6 +53,22 @@ POSITIVE = [
     ("agreement", "Finland joined NATO on April 4."),
     ("agreement", "The African Union became a permanent member of the G20 on Saturday."),
     ("treaty_extension", "The START treaty between Russia and the United States was extended in February."),
+    # talks (CAMEO 046) and their suspension (164)
+    ("talks", "The talks between Serbia and Kosovo ended without agreement on Monday."),
+    ("talks", "Russia and Ukraine held two more rounds in Belarus on Monday."),
+    ("talks", "Norway mediated talks between Israel and the Palestinians in 1993."),
+    ("suspension", "The talks between Iran and the six powers were adjourned on June 2."),
+    ("suspension", "China cut off military channels with the United States in August 2018."),
+    # sanctions (CAMEO 163) and their easing (085)
+    ("sanctions", "Donald Trump reimposed sanctions on Iran in 2018."),
+    ("sanctions", "Britain targeted five Russian banks and three wealthy businessmen on Tuesday."),
+    ("sanctions", "Germany was halting the approval of the Nord Stream 2 pipeline on Tuesday, Olaf Scholz said."),
+    ("sanctions", "President Joe Biden announced measures against two large Russian state banks on Tuesday."),
+    ("sanctions", "The European Union froze the assets of Russian President Vladimir Putin on Friday."),
+    ("sanctions", "The United States hit Russia with new sanctions on Monday."),
+    ("sanctions", "India suspended visa services for Canadians on Monday."),
+    ("sanctions_eased", "The United States lifted tariffs on Canadian steel in May."),
+    ("sanctions_eased", "Japan resumed direct flights to China in March."),
 ]
 
 NEGATIVE = [
@@ -67,6 +83,9 @@ NEGATIVE = [
     ("withdrawal", "The United States completed its withdrawal of troops from Afghanistan on Monday."),
     ("agreement", "Analysts in Washington agreed on Monday that the talks with Iran had failed."),
     ("agreement", "Sanna Marin became a member of parliament in Finland in 2015."),
+    ("sanctions", "Russian missiles targeted Ukrainian energy companies on Tuesday."),
+    ("sanctions_eased", "The European Central Bank released funds to Greece in June."),
+    ("talks", "The golfers from Japan and China held two more rounds of golf in Tokyo on Monday."),
 ]
 
 
