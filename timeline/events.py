@@ -34,7 +34,9 @@ CLAUSE_BREAK = re.compile(
     r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
 )
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
-ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})")
+ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
+                 r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
+ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
@@ -52,12 +54,18 @@ DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called
                               re.IGNORECASE)
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
+SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,5}?(?:\w+ed|began|broke|took|came|went|fell|won|met|held)\b",
+                          re.IGNORECASE)
+COORDINATED = re.compile(r"\s(?:and|but|then|before|after)\s+(?:then\s+|later\s+|also\s+)?(?:[\w’'-]+\s+)?$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
+                  "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
+                  "lost", "drove", "fought", "threw", "rose", "fell", "wrote", "saw", "stood", "spent",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
+BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once)\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 
 
@@ -237,6 +245,8 @@ def link_date(
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
             continue
         own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
+        if t.start >= b and kind == "noun" and SINCE_CLAUSE.search(text[b:t.start]):
+            continue  # "the first talks since the invasion began on Thursday": the date of the since-clause
         if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date
@@ -248,7 +258,9 @@ def link_date(
         claimed = t.end <= a and any(clause[0] <= o[1] <= t.start for o in others)  # "met on Monday and ..."
         if claimed and PURPOSE_BEFORE.search(text[max(0, a - 12):a]):
             continue  # "leaves for Germany on Thursday to attend the summit": the trip's date, not the summit's
-        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0)
+        coordinated = t.end <= a and COORDINATED.search(text[t.end:a])  # "announced it in May and met in June"
+        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0) + (
+            200 if coordinated else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
     return best
@@ -346,11 +358,13 @@ def is_past_verb(trigger: str) -> bool:
 
 
 def reports_past(m: EventMention) -> bool:
-    """Whether a verbal mention reports a past fact: a past verb ("signed") or a past decision to do it ("the two
-    leaders agreed to reopen embassies")."""
+    """Whether a verbal mention reports a past fact of its own: a past verb ("signed") or a past decision to do it
+    ("the two leaders agreed to reopen embassies"), not in a backgrounded clause ("including when he left for")."""
+    before = m.sentence.text[: m.trigger_start - m.sentence.start]
+    if BACKGROUND_CLAUSE.search(before):
+        return False
     if is_past_verb(m.trigger):
         return True
-    before = m.sentence.text[: m.trigger_start - m.sentence.start]
     return m.status == "occurred" and bool(FACTUAL_PAST.search(before))
 
 

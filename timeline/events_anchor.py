@@ -13,10 +13,10 @@ from timeline.timex import Timex
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}
 UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)"
 # between a day date and a later trigger: "on Monday, a day after its parliament [declared]"
 OFFSET_BEFORE_TRIGGER = re.compile(
-    rf"^\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+)?"
+    rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?)?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+)?"
     r"(?P<dir>after|before)\s+(?:[\w.’'-]+\s+){0,8}$",
     re.IGNORECASE,
 )
@@ -29,10 +29,10 @@ RELATIVE_TO_PREVIOUS = re.compile(
 
 
 def count_days(n: str | None, unit: str | None) -> int:
-    """Days in "two weeks", "a day" (1 when no count is given)."""
+    """Days in "two weeks", "a day" (1 when no count is given; months and years count 1 a unit)."""
     if not n or not unit:
         return 1
-    return (int(n) if n.isdigit() else NUMBERS[n.lower()]) * UNIT_DAYS[unit.lower()]
+    return (int(n) if n.isdigit() else NUMBERS[n.lower()]) * UNIT_DAYS.get(unit.lower(), 1)
 
 
 def shifted(t: Timex, days: int, text: str | None = None) -> Timex:
@@ -42,6 +42,18 @@ def shifted(t: Timex, days: int, text: str | None = None) -> Timex:
                    text=text or t.text)
 
 
+def months_shifted(t: Timex, months: int, granularity: str) -> Timex:
+    """A timex moved by whole months, as precise as the distance ("two months after Thursday": that month)."""
+    index = t.date_start.year * 12 + t.date_start.month - 1 + months
+    year, month = divmod(index, 12)
+    if granularity == "year":
+        return replace(t, value=f"{year:04d}", date_start=dt.date(year, 1, 1), date_end=dt.date(year, 12, 31),
+                       granularity="year", source="anchored")
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return replace(t, value=f"{year:04d}-{month + 1:02d}", date_start=dt.date(year, month + 1, 1),
+                   date_end=dt.date(year, month + 1, last), granularity="month", source="anchored")
+
+
 def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     """The event's date when a date before its trigger is only an anchor ("on Monday, a day after X declared"):
     shifted by the distance given, or None (no date of its own) when the text gives no distance or the anchor
@@ -49,10 +61,16 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     m = OFFSET_BEFORE_TRIGGER.match(between)
     if m is None:
         return t
-    if not m.group("n") or t.granularity != "day" or t.date_start is None:
+    if not m.group("n") or t.date_start is None:
         return None
-    days = count_days(m.group("n"), m.group("unit"))
-    return shifted(t, -days if m.group("dir").lower() == "after" else days)
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    unit = m.group("unit").lower().rstrip("s")
+    if unit in ("month", "year") and t.granularity in ("day", "month", "year"):
+        n = count_days(m.group("n"), "day") * (12 if unit == "year" else 1)
+        return months_shifted(t, sign * n, "year" if unit == "year" or t.granularity == "year" else "month")
+    if t.granularity != "day":
+        return None
+    return shifted(t, sign * count_days(m.group("n"), m.group("unit")))
 
 
 def offset_from_previous(t: Timex) -> int | None:

@@ -14,6 +14,7 @@ RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "pr
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_CHARS = 300
+CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 
 
 @dataclass
@@ -157,11 +158,11 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     (date_source = publication)."""
     mentions = list(mentions)
     reports: list[Report] = []
-    by_verb: dict[tuple[int, int], Report] = {}
+    by_verb: dict[tuple[int, int, str], Report] = {}
     for m in mentions:
         if not m.dated:
             continue
-        key = (m.sentence.start, m.timex.start)
+        key = (m.sentence.start, m.timex.start, m.timex.value)
         if m.kind == "noun" and key in by_verb:
             absorb(by_verb[key], m)  # "met on Friday for a summit": one event
             continue
@@ -176,7 +177,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         else:
             reports.append(cand)
         if m.kind == "verb":
-            by_verb.setdefault((m.sentence.start, m.timex.start), next(r for r in reports if m in r.mentions))
+            by_verb.setdefault(key, next(r for r in reports if m in r.mentions))
     for m in mentions:
         if m.dated:
             continue
@@ -184,7 +185,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         if m.kind == "noun" and m.event_type.family not in referable_families():
             continue
         matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
-                   and countries_compatible(r.countries, cand.countries, allow_empty=False)]
+                   and countries_compatible(r.countries, cand.countries, allow_empty=False)
+                   and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)]  # a telling follows
         if len(matches) > 1:
             shared = [len(set(r.countries) & set(cand.countries)) for r in matches]
             best = max(shared)
@@ -203,22 +205,33 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             r.event_type, r.label = "summit", "summit"  # a meeting also called a summit is a summit
     _set_codes(reports)
     reports = [r for r in reports if r.participants]  # an event nobody takes part in is not a diplomatic event
+    reports = sorted(reports, key=lambda r: r.mentions[0].trigger_start)
     if published is not None:
-        _date_from_context(sorted(reports, key=lambda r: r.mentions[0].trigger_start), published)
-    return sorted(reports, key=lambda r: r.mentions[0].trigger_start)
+        reports = _date_from_context(reports, published)
+    return reports
 
 
-def _date_from_context(reports: list[Report], published: dt.date) -> None:
+def _date_from_context(reports: list[Report], published: dt.date) -> list[Report]:
     """Undated past events of the news: the day of the news event just before them (date_source = context),
-    or, in the lead, the publication day (date_source = publication)."""
+    or, in the lead, the publication day (date_source = publication). An undated meeting or talks between the
+    parties of the meeting or talks that dates it is that same encounter ("relaunched negotiations on Thursday
+    ... the two leaders then met alone")."""
     recent = published - dt.timedelta(days=CONTEXT_DAYS)
     last: Report | None = None
+    out: list[Report] = []
     for r in reports:
+        out.append(r)
         first = r.mentions[0]
         if (r.date is None and r.status == "occurred" and first.kind == "verb" and reports_past(first)
                 and not first.undatable):
             near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
                     and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
+            if near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
+                    last.countries, r.countries, allow_empty=False):
+                for m in r.mentions:
+                    absorb(last, m)
+                out.pop()
+                continue
             if near:
                 r.date, r.date_start, r.date_end = last.date, last.date_start, last.date_end
                 r.precision, r.date_source, r.date_text = last.precision, "context", last.date_text
@@ -229,6 +242,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> None:
         if (r.status == "occurred" and r.precision == "day" and r.date_start
                 and recent.isoformat() <= r.date_start <= published.isoformat()):
             last = r
+    return out
 
 
 def _set_codes(reports: list[Report]) -> None:
