@@ -7,10 +7,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 from datasette.app import Datasette
+from datasette.utils import MultiParams
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
@@ -170,12 +172,16 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("summarised", [False, True])
-async def test_link_filters_give_the_rows_in_date_order_with_their_count(tmp_path: Path, summarised: bool) -> None:
+@pytest.mark.parametrize(("summarised", "share"), [(False, None), (True, None), (False, 1.0)])
+async def test_link_filters_give_the_rows_in_date_order_with_their_count(tmp_path: Path, summarised: bool,
+                                                                        share: float | None, monkeypatch) -> None:
     import sqlite3
 
     from timeline.publish import finalise, make_datasette
+    from timeline.web import links
 
+    if share is not None:  # every value counts as rare: the rarest link value drives the query, whatever else
+        monkeypatch.setattr(links, "WALK_SHARE", share)
     db = synthetic_db(tmp_path / "timeline.db")
     if summarised:  # a common country alone walks the date index; its count comes from facet_counts
         finalise(db)
@@ -191,6 +197,9 @@ async def test_link_filters_give_the_rows_in_date_order_with_their_count(tmp_pat
     assert [int(i) for i in re.findall(r'href="/timeline/events/(\d+)"', timeline)] == [
         i for i in expected_ids(db, VIEWS[0][1] + " and date_start is not null")] + [
         i for i in sorted(expected_ids(db, VIEWS[0][1] + " and date_start is null"))]
+    request = SimpleNamespace(args=MultiParams({"_country": ["CHN"], "event_type": ["summit"]}))
+    clause = (await links.request_link_filters(ds, "timeline", request, "events")).where_clauses[0]
+    assert clause.startswith("id in" if share else "+id in"), clause
     shortcut = getattr(ds.get_database("timeline"), "_timeline_counts", None)
     assert (shortcut is not None and len(shortcut.counts) > 0) == summarised
     if summarised:  # the count shown is the table's: a table changed by hand shows it

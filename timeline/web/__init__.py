@@ -13,7 +13,8 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from timeline import export
-from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, request_link_filters, warm
+from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, warm
+from timeline.web.links import request_link_filters
 from timeline.web.page import chart_counts, filter_options, timeline_view
 from timeline.web.summary import summary_valid
 

@@ -9,7 +9,9 @@ Here:
   the database file or its WAL changes; for immutable databases the plugin computes the unfiltered counts, and
   those one facet click away, at start-up.
 * ``{link: countries}`` / ``{link: actors}`` (``LinkFacet``) count the indexed link tables event_countries and
-  event_actors, and filter with ``?_country=`` / ``?_actor=`` (see ``link_filters``).
+  event_actors, and filter with ``?_country=`` / ``?_actor=`` (see ``link_filters`` and links.py).
+* A view with at most one filter (a facet value, one country or actor) takes its counts from the facet_counts
+  table when the database has an up-to-date one (summary.py, written when a database is published).
 """
 
 import json
@@ -19,13 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from datasette.database import QueryInterrupted, Results
+from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.filters import FilterArguments, Filters
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, sqlite_timelimit
 
 from timeline.web.summary import COLUMNS as SUMMARY_COLUMNS
-from timeline.web.summary import read_summary, read_total
+from timeline.web.summary import read_summary
 
 
 @dataclass(frozen=True)
@@ -246,15 +248,17 @@ class LinkFacet(_CachedFacet):
         return {r[0]: (f"{r[1]} ({r[0]})" if r[1] and r[1] != r[0] else r[0]) for r in rows}
 
 
-def link_filters(request, table: str, walk: bool = False) -> FilterArguments | None:  # noqa: ANN001
+def link_filters(request, table: str, walk: bool = False,  # noqa: ANN001
+                 drive: tuple[str, str] | None = None) -> FilterArguments | None:
     """Where clauses for ?_country=ISO3 and ?_actor=ID on the events table (each value must match).
 
     Only one link clause may drive the query (``id in (...)``: SQLite reads the value's events from the link
-    table's index and probes them by id); with a column filter or a search, none does: the others are written
-    ``+id in (...)``, a membership test, so SQLite walks the other filter's index (or the date index for the sort)
-    instead of probing every event of a common country. ``walk``: the single clause is an ``exists`` test on the
-    link table's primary key, so the sorted page walks the date index and stops after a page; for a common value
-    only (see request_link_filters), whose count comes from the facet_counts table.
+    table's index and probes them by id): ``drive`` (arg, value), else the first when there is no column filter
+    or search. The others are written ``+id in (...)``, a membership test, so SQLite walks the other filter's
+    index (or the date index for the sort) instead of probing every event of a common country. ``walk``: the
+    single clause is an ``exists`` test on the link table's primary key, so the sorted page walks the date index
+    and stops after a page; for a common value only (see request_link_filters), whose count comes from the
+    facet_counts table.
     """
     if table != EVENTS:
         return None
@@ -264,7 +268,8 @@ def link_filters(request, table: str, walk: bool = False) -> FilterArguments | N
         for i, value in enumerate(v for v in request.args.getlist(link.arg) if v):
             p = f"tl{link.arg}{i}"
             t, k, v = escape_sqlite(link.table), escape_sqlite(link.event_key), escape_sqlite(link.value)
-            if others or where:
+            lead = (link.arg, value) == drive if drive else not (others or where)
+            if not lead:
                 where.append(f"+id in (select {k} from {t} where {v} = :{p})")
             elif walk:
                 where.append(f"exists (select 1 from {t} where {k} = {EVENTS}.id and {v} = :{p})")
@@ -275,67 +280,6 @@ def link_filters(request, table: str, walk: bool = False) -> FilterArguments | N
     if walk and len(where) != 1:
         return link_filters(request, table)
     return FilterArguments(where, params, human) if where else None
-
-
-WALK_SHARE = 0.01  # a value in at least 1% of events: a page of them is found within ~5,000 rows of the date index
-
-
-async def request_link_filters(datasette, database: str, request, table: str) -> FilterArguments | None:  # noqa: ANN001
-    """link_filters for the request. A view of one common country or actor (no other filter) walks the date
-    index (``walk``) when the database's facet_counts table is up to date: Datasette's count(*) of that view is
-    then answered from the table (``CountShortcut``) instead of probing every one of its events."""
-    if table != EVENTS:
-        return None
-    chosen = single_filter(request, "", {})
-    link = next((lk for lk in LINKS.values() if chosen and lk.column == chosen[0]), None)
-    if link is None:
-        return link_filters(request, table)
-    db = datasette.get_database(database)
-    key = ("totals", fingerprint(datasette, database), chosen)
-    totals = cache_get(key)
-    if totals is None:
-        totals = cache_put(key, await db.execute_fn(lambda conn: (read_total(conn, "", ""), read_total(conn, *chosen))))
-    everything, n = totals
-    if not everything or n is None or n < WALK_SHARE * everything:
-        return link_filters(request, table)
-    out = link_filters(request, table, walk=True)
-    CountShortcut.install(datasette, database).expect(f"select count(*) from {EVENTS} where {out.where_clauses[0]}",
-                                                      out.params, n)
-    return out
-
-
-class CountShortcut:
-    """Answers Datasette's ``select count(*)`` of a walked link view from facet_counts (wraps the database's
-    execute; any other statement, or the same one once the database has changed, runs as usual)."""
-
-    def __init__(self, datasette, database: str) -> None:  # noqa: ANN001
-        self.ds, self.database = datasette, database
-        self.counts: dict[tuple, tuple[tuple, int]] = {}
-        db = datasette.get_database(database)
-        self.original = db.execute
-        db.execute = self.execute
-
-    @classmethod
-    def install(cls, datasette, database: str) -> "CountShortcut":  # noqa: ANN001
-        """The shortcut of a database, installed once."""
-        db = datasette.get_database(database)
-        if not isinstance(getattr(db, "_timeline_counts", None), cls):
-            db._timeline_counts = cls(datasette, database)
-        return db._timeline_counts
-
-    def expect(self, sql: str, params: dict, n: int) -> None:
-        """Remember the count of sql with params for the database's current state."""
-        if len(self.counts) > 1000:
-            self.counts.clear()
-        self.counts[(sql.strip(), tuple(sorted(params.items())))] = (fingerprint(self.ds, self.database), n)
-
-    async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Results:
-        """The database's execute, with the remembered counts."""
-        if isinstance(params, dict) and sql.startswith("select count(*) "):
-            hit = self.counts.get((sql.strip(), tuple(sorted(params.items()))))
-            if hit is not None and hit[0] == fingerprint(self.ds, self.database):
-                return Results([(hit[1],)], False, [("count(*)",)])
-        return await self.original(sql, params, *args, **kwargs)
 
 
 def single_filter(request, sql: str, params: Any) -> tuple[str, str] | None:  # noqa: ANN001

@@ -16,7 +16,8 @@ from datasette.utils import escape_fts, path_with_format, path_with_replaced_arg
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.export import human_date
-from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters, request_link_filters
+from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters
+from timeline.web.links import request_link_filters
 
 # Tableau-20-like palette: distinct, readable on white.
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
