@@ -401,3 +401,28 @@ def test_an_undated_meeting_after_talks_that_day_is_the_same_encounter() -> None
     found = reports("Israeli Prime Minister Benjamin Netanyahu and Palestinian President Mahmoud Abbas relaunched "
                     "direct peace negotiations on Thursday. The two leaders then met alone for 90 minutes.")
     assert len(found) == 1
+
+
+def test_a_list_of_venues_is_no_party() -> None:
+    r = one("Armenia and Azerbaijan held talks in Georgia and Kazakhstan in 2018.", "talks")
+    assert set(r.countries) >= {"ARM", "AZE"}
+    assert [p for p in r.participants if p[3] == "KAZ"][0][4] == "location"
+
+
+def test_the_coordinated_pair_of_the_lead_is_the_story_s_pair() -> None:
+    text = ("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations, in a deal brokered by China. "
+            "Wang Yi, China's top diplomat, hailed the agreement. The foreign ministers of the two countries will "
+            "meet in April.")
+    r = one(text, "meeting")
+    assert set(r.countries) == {"SAU", "IRN"}
+
+
+def test_also_signed_is_a_new_agreement() -> None:
+    text = ("Moon Jae-in and Kim Jong Un signed an agreement on Wednesday. The defense ministers of the two Koreas "
+            "also signed a military pact.")
+    assert len([r for r in reports(text) if r.event_type == "agreement"]) == 2
+
+
+def test_a_noun_reported_by_a_dated_saying_takes_not_the_saying_date() -> None:
+    found = reports("Secretary of State Mike Pompeo said in March that talks with North Korea had made progress.")
+    assert all(r.date is None for r in found)

@@ -17,6 +17,7 @@ GROUP_RE = re.compile(
 )
 PERSON_NOUNS = {"leaders", "men", "presidents", "heads of state"}
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
+COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]?\s+(?=[A-Z\"“‘'])")
 
 
@@ -51,6 +52,22 @@ def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, per
     return out
 
 
+def _coordinated_pair(text: str, mentions: list[ActorMention], end: int, persons: bool) -> tuple[str, ...] | None:
+    """The first two actors of [0, end) when they are coordinated ("X and Y", "X and North Korean leader Y")."""
+    first: ActorMention | None = None
+    for m in mentions:
+        if m.start >= end:
+            break
+        if _distinct(text, [m], 0, end, persons):
+            if first is None:
+                first = m
+            elif COORDINATION_RE.fullmatch(text, first.end, m.start):
+                return tuple(_distinct(text, [first, m], 0, end, persons)) or None
+            else:
+                return None
+    return None
+
+
 def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
     """Group references in ``text`` resolved against ``mentions`` (the output of ``find``).
 
@@ -66,6 +83,8 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
         lead = _distinct(text, mentions, 0, lead_end, persons)
         if len(lead) == 2:
             last_pair[persons] = tuple(lead)
+        elif len(lead) > 2 and (pair := _coordinated_pair(text, mentions, lead_end, persons)):
+            last_pair[persons] = pair  # "Saudi Arabia and Iran agreed ..., in a deal brokered by China"
     for m in GROUP_RE.finditer(text):
         noun = m.group("noun")
         if noun == "Koreas":

@@ -52,6 +52,8 @@ REPORTING_BEFORE = re.compile(
 # Wednesday"); a simple past ("called off") may be older than the saying
 DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called\s+off|postponed|scrapped|put\s+off)\b",
                               re.IGNORECASE)
+SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|reported|added|insisted|wrote)\s*"
+                         r"(?:on|in|at|during|last|earlier|late|early)?\s*$", re.IGNORECASE)
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,5}?(?:\w+ed|began|broke|took|came|went|fell|won|met|held)\b",
@@ -300,6 +302,10 @@ def mentions_in(
         undated = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
+        elif rule.kind == "noun" and rel is not None and rel.end <= a and SAYING_DATE.search(
+                text[max(0, rel.start - 40):rel.start]) and re.search(r"\bthat\b", text[rel.end:a]):
+            timex, status = None, mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense)
+            # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
             status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense, end)
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):

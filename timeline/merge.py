@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "pr
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_CHARS = 300
+ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 
 
@@ -186,7 +188,9 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             continue
         matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
                    and countries_compatible(r.countries, cand.countries, allow_empty=False)
-                   and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)]  # a telling follows
+                   and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)  # a telling follows
+                   and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,
+                                                                   m.trigger_start - m.sentence.start))]
         if len(matches) > 1:
             shared = [len(set(r.countries) & set(cand.countries)) for r in matches]
             best = max(shared)

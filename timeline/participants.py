@@ -9,6 +9,7 @@ from timeline.text import Sentence
 from timeline.timex import Timex
 
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+PLACE_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
 NP_BREAK = re.compile(
@@ -42,10 +43,14 @@ def participants_of(
     people: list[Participant] = []
     place = None
     seen: set[tuple[str, str]] = set()
+    last_place_end: int | None = None
     for am in actors:
         rel = am.start - offset
         before = clause_text[max(0, rel - 12):rel]
-        is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and PLACE_BEFORE.search(before)
+        is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
+            PLACE_BEFORE.search(before) or (last_place_end is not None
+                                            and PLACE_LIST.fullmatch(clause_text[last_place_end:rel])))
+        last_place_end = am.end - offset if is_place else None  # "in Iraq and Oman": both venues
         if is_place and am.start > trigger[0] and place is None and event_type != "visit":
             place = am.name
         if event_type == "visit" and am.start > trigger[1] and am.kind == "state":
