@@ -69,6 +69,38 @@ POSITIVE = [
     ("sanctions", "India suspended visa services for Canadians on Monday."),
     ("sanctions_eased", "The United States lifted tariffs on Canadian steel in May."),
     ("sanctions_eased", "Japan resumed direct flights to China in March."),
+    # recognition (054), relations (161/054), expulsions (166)
+    ("recognition", "Nauru switched its recognition to Beijing in 2002."),
+    ("recognition", "Panama switched diplomatic ties from Taipei to Beijing in June 2017."),
+    ("relations_restored", "Israel and Morocco exchanged ambassadors in 2018."),
+    ("relations_restored", "Saudi Arabia opened an embassy in Baghdad in December 2015."),
+    ("relations_broken", "Russia closed its consulate in Yekaterinburg on Monday."),
+    ("expulsion", "India responded on Monday, telling Canada's acting high commissioner, Stewart Wheeler, and five other "
+                  "officials to leave within a week."),
+    ("expulsion", "In October 2018, India forced Canada to withdraw 41 diplomats from the country."),
+    ("expulsion", "Canada and India each expelled six of the other's diplomats on Monday."),
+    ("expulsion", "The United States ordered the closure of the Chinese consulate in Houston on Wednesday."),
+    # accusations and protests (11x), rejections (12x), threats (13x)
+    ("accusation", "Japan protested through its embassy in Beijing on Tuesday."),
+    ("accusation", "In September 2018, Justin Trudeau told parliament there were credible allegations linking Indian "
+                   "agents to the killing."),
+    ("accusation", "China summoned Japan's ambassador on Monday."),
+    ("rejection", "Danish Prime Minister Mette Frederiksen dismissed the idea as absurd on Sunday."),
+    ("threat", "The United States issued an ultimatum to Iraq on Monday."),
+    # proposals (03x) and appeals (02x)
+    ("proposal", "Ukraine put forward a proposal on Tuesday to adopt a neutral status."),
+    ("proposal", "France tabled a draft resolution on Syria at the Security Council on Monday."),
+    ("appeal", "The pope appealed for a ceasefire between Russia and Ukraine on Sunday."),
+    # weapons tests (150)
+    ("weapons_test", "North Korea launched a ballistic missile over Japan on Tuesday."),
+    ("weapons_test", "The missile was the first launched over Japanese territory since September 2017 by North Korea."),
+    ("weapons_test", "Russia tested a hypersonic missile on Monday."),
+    # nominations and elections
+    ("nomination", "Bush named Rice's deputy, Stephen Hadley, to succeed her on Tuesday."),
+    ("nomination", "Yoshihide Suga succeeded Shinzo Abe as prime minister of Japan in September 2018."),
+    ("election", "Taiwanese voters elected Lai Ching-te on January 13."),
+    ("election", "The reshuffle follows Bush's re-election in the United States on November 2, 2018."),
+    ("election", "Voters in Colombia voted in a referendum on Sunday."),
 ]
 
 NEGATIVE = [
@@ -86,6 +118,12 @@ NEGATIVE = [
     ("sanctions", "Russian missiles targeted Ukrainian energy companies on Tuesday."),
     ("sanctions_eased", "The European Central Bank released funds to Greece in June."),
     ("talks", "The golfers from Japan and China held two more rounds of golf in Tokyo on Monday."),
+    ("expulsion", "The company ordered its staff in France to leave the office early on Friday."),
+    ("accusation", "Thousands protested in the streets of Paris on Saturday."),
+    ("accusation", "Britain criticised Russia on Monday for its human rights record."),
+    ("weapons_test", "Sony launched into Japanese markets with a new phone on Monday."),
+    ("nomination", "A street in London named after Nelson Mandela was opened on Monday."),
+    ("rejection", "Prime Minister Boris Johnson dismissed the health secretary on Monday."),
 ]
 
 
