@@ -75,8 +75,8 @@ POSITIVE = [
     ("relations_restored", "Israel and Morocco exchanged ambassadors in 2018."),
     ("relations_restored", "Saudi Arabia opened an embassy in Baghdad in December 2015."),
     ("relations_broken", "Russia closed its consulate in Yekaterinburg on Monday."),
-    ("expulsion", "India responded on Monday, telling Canada's acting high commissioner, Stewart Wheeler, and five other "
-                  "officials to leave within a week."),
+    ("expulsion", "India responded on Monday, telling Canada's acting high commissioner, Stewart Wheeler, and "
+                  "five other officials to leave within a week."),
     ("expulsion", "In October 2018, India forced Canada to withdraw 41 diplomats from the country."),
     ("expulsion", "Canada and India each expelled six of the other's diplomats on Monday."),
     ("expulsion", "The United States ordered the closure of the Chinese consulate in Houston on Wednesday."),
@@ -137,3 +137,13 @@ def test_vocabulary_finds_the_event(event_type: str, sentence: str) -> None:
 def test_near_miss_is_not_the_event(event_type: str, sentence: str) -> None:
     found = types_in(sentence)
     assert event_type not in found, {t: [(r.date, r.status) for r in rs] for t, rs in found.items()}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Germany and France pushed back the meeting of their foreign ministers to May.",
+    "The May meeting of Germany and France was rescheduled.",
+    "The summit between Russia and the United States was postponed on Monday.",
+])
+def test_postponement_is_a_status(sentence: str) -> None:
+    found = [r for rs in types_in(sentence).values() for r in rs]
+    assert found and all(r.status == "postponed" for r in found), [(r.event_type, r.status) for r in found]
