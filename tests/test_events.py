@@ -426,3 +426,11 @@ def test_also_signed_is_a_new_agreement() -> None:
 def test_a_noun_reported_by_a_dated_saying_takes_not_the_saying_date() -> None:
     found = reports("Secretary of State Mike Pompeo said in March that talks with North Korea had made progress.")
     assert all(r.date is None for r in found)
+
+
+def test_literal_prefixes_of_a_trigger_pattern() -> None:
+    from timeline.events import literal_prefixes
+
+    assert literal_prefixes(r"\b(?:agreements?|accord|travell?ed)\s+to\b") == ("accord", "agreement", "travel")
+    assert literal_prefixes(r"\b(?:re-?imposed|[Tt]he)\b") == ()
+    assert literal_prefixes(r"(?<=\w\s)followed\b") == ()

@@ -60,6 +60,7 @@ SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,5}?(?:\w+ed|began|brok
                           re.IGNORECASE)
 COORDINATED = re.compile(r"\s(?:and|but|then|before|after)\s+(?:then\s+|later\s+|also\s+)?(?:[\w’'-]+\s+)?$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
@@ -93,6 +94,7 @@ class TriggerRule:
     pattern: re.Pattern
     rank: int
     retype: tuple[tuple[re.Pattern, str], ...] = ()
+    prefixes: tuple[str, ...] = ()  # one of these (lower case) is in any text the pattern matches; () = unknown
 
 
 @dataclass
@@ -148,15 +150,14 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
                                    re.compile(first_letter_guard(source) + source, re.IGNORECASE), len(out),
                                    tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
-                                         for x in spec.get("retype", []))))
+                                         for x in spec.get("retype", [])), literal_prefixes(source)))
     return tuple(out)
 
 
-def first_letter_guard(source: str) -> str:
-    """A lookahead on the letters a pattern of the form \\b(?:word|word...) can start with, so the regex engine
-    skips other positions quickly (a pure speed-up: the matches are the same); '' for other patterns."""
+def leading_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern of the form \\b(?:word|word...)..., None for other patterns."""
     if not source.startswith("\\b(?:"):
-        return ""
+        return None
     depth, alternatives, current = 0, [], ""
     for ch in source[5:]:
         if ch == ")" and depth == 0:
@@ -168,7 +169,36 @@ def first_letter_guard(source: str) -> str:
         else:
             current += ch
     alternatives.append(current)
-    if not all(a and a[0].isalpha() for a in alternatives):
+    return alternatives
+
+
+def literal_prefixes(source: str) -> tuple[str, ...]:
+    """Lower-case words one of which any match of a \\b(?:word|word...) pattern contains (the literal letters each
+    alternative starts with, at least MIN_PREFIX of them): a rule none of whose words is in a text cannot match it
+    and is not run (a pure speed-up). () when some alternative has no such literal start."""
+    alternatives = leading_alternatives(source)
+    if alternatives is None:
+        return ()
+    out = []
+    for a in alternatives:
+        letters = ""
+        for i, ch in enumerate(a):
+            if not ch.isalpha():
+                break
+            if i + 1 < len(a) and a[i + 1] in "?*{":
+                break  # "agreements?": the s is optional
+            letters += ch.lower()
+        if len(letters) < MIN_PREFIX:
+            return ()
+        out.append(letters)
+    return tuple(sorted(set(out)))
+
+
+def first_letter_guard(source: str) -> str:
+    """A lookahead on the letters a pattern of the form \\b(?:word|word...) can start with, so the regex engine
+    skips other positions quickly (a pure speed-up: the matches are the same); '' for other patterns."""
+    alternatives = leading_alternatives(source)
+    if alternatives is None or not all(a and a[0].isalpha() for a in alternatives):
         return ""
     letters = sorted({c for a in alternatives for c in (a[0].lower(), a[0].upper())})
     return f"(?=[{''.join(letters)}])"
@@ -194,15 +224,24 @@ def event_types() -> dict[str, EventType]:
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
-    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules()
+    lower = text.lower()
+    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules() if rule_may_match(rule, lower)
                             for m in rule.pattern.finditer(text)])
+
+
+def rule_may_match(rule: TriggerRule, lower: str) -> bool:
+    """Whether a rule can match a text (given in lower case): it has no literal words or one of them is in it."""
+    return not rule.prefixes or any(p in lower for p in rule.prefixes)
 
 
 def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tuple[TriggerRule, int, int]]]:
     """Trigger matches of a whole article, per sentence (offsets relative to the sentence), each rule run once."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[TriggerRule, int, int]]] = defaultdict(list)
+    lower = text.lower()
     for rule in trigger_rules():
+        if not rule_may_match(rule, lower):
+            continue
         for m in rule.pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= sents[i].end:
