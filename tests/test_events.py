@@ -434,3 +434,4 @@ def test_literal_prefixes_of_a_trigger_pattern() -> None:
     assert literal_prefixes(r"\b(?:agreements?|accord|travell?ed)\s+to\b") == ("accord", "agreement", "travel")
     assert literal_prefixes(r"\b(?:re-?imposed|[Tt]he)\b") == ()
     assert literal_prefixes(r"(?<=\w\s)followed\b") == ()
+    assert literal_prefixes(r"\bsummits?\b") == ("summit",)

@@ -178,7 +178,9 @@ def literal_prefixes(source: str) -> tuple[str, ...]:
     and is not run (a pure speed-up). () when some alternative has no such literal start."""
     alternatives = leading_alternatives(source)
     if alternatives is None:
-        return ()
+        if not (source.startswith("\\b") and source[2:3].isalpha()):
+            return ()
+        alternatives = [source[2:]]  # "\\bsummits?\\b"
     out = []
     for a in alternatives:
         letters = ""
