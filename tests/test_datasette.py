@@ -238,7 +238,17 @@ async def test_facet_counts_table_gives_the_live_counts_and_goes_stale_on_write(
             out.append({k: [(v["value"], v["count"]) for v in f["results"]] for k, f in facets_of(data).items()})
         return out
 
+    async def charts(ds: Datasette) -> list[list[str]]:
+        out = []
+        for qs in ("_country=PRK", "_actor=person:a", "year=2018", "status=planned", "_country=KOR&year=2018"):
+            facets._CACHE.clear()
+            html = (await ds.client.get(f"/-/timeline?{qs}")).text
+            out.append(sorted(re.findall(r"<rect [^>]*><title>([^<]*)</title>", html)))
+            assert out[-1], qs
+        return out
+
     live = await counts(make_datasette(str(db)))
+    live_charts = await charts(make_datasette(str(db)))
     finalise(db)
     conn = sqlite3.connect(db)
     assert conn.execute("select valid from facet_counts_state").fetchone() == (1,)
@@ -246,6 +256,9 @@ async def test_facet_counts_table_gives_the_live_counts_and_goes_stale_on_write(
                         ).fetchone()[0] > 10
     from_table = await counts(make_datasette(str(db), immutable=True))
     assert from_table == live
+    assert await charts(make_datasette(str(db), immutable=True)) == live_charts
+    assert conn.execute("select count(*) from facet_counts where facet = 'year_type' and filter = 'countries'"
+                        " and filter_value = 'PRK'").fetchone()[0] > 3
     n2018 = conn.execute("select count(*) from events where year = 2018").fetchone()[0]
     prk = conn.execute("select count(*) from event_countries where country = 'PRK'").fetchone()[0]
     assert live[5]["year"] == [(2018, n2018)] and dict(live[1]["countries"])["PRK"] == prk

@@ -16,8 +16,9 @@ from datasette.utils import escape_fts, path_with_format, path_with_replaced_arg
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.export import human_date
-from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters
+from timeline.web.facets import EVENTS, cache_get, cache_put, fingerprint, link_filters, single_filter
 from timeline.web.links import request_link_filters
+from timeline.web.summary import read_chart
 
 # Tableau-20-like palette: distinct, readable on white.
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
@@ -113,14 +114,20 @@ def chart(counts: list[tuple[int, str, int]], width: int = 900, height: int = 16
             "top_y": height - bottom - plot_h, "left": left, "base_y": height - bottom}
 
 
-async def chart_counts(datasette, database: str, where: list[str], params: dict) -> list[tuple[int, str, int]]:  # noqa: ANN001
-    """Events per (year, type) for the selection, cached per database state."""
+async def chart_counts(datasette, database: str, where: list[str], params: dict,  # noqa: ANN001
+                       chosen: tuple[str, str] | None = None) -> list[tuple[int, str, int]]:
+    """Events per (year, type) for the selection, cached per database state; for a view with one filter (chosen,
+    see facets.single_filter) from the facet_counts table when it is up to date."""
     sql = f"select year, event_type, count(*) from {EVENTS} where year is not null"
     sql += "".join(f" and {w}" for w in where) + " group by year, event_type"
     key = ("chart", fingerprint(datasette, database), sql, repr(params))
     hit = cache_get(key)
     if hit is not None:
         return hit
+    if chosen and chosen != ("", ""):
+        counted = await datasette.get_database(database).execute_fn(lambda conn: read_chart(conn, *chosen))
+        if counted is not None:
+            return cache_put(key, counted)
     rows = await datasette.get_database(database).execute(sql, params, custom_time_limit=datasette.setting(
         "facet_time_limit_ms"))
     return cache_put(key, [(r[0], r[1], r[2]) for r in rows])
@@ -188,7 +195,8 @@ async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
         years[-1]["events"].append(ev)
     try:
         grouped, grouped_params, _ = await where_from_request(datasette, request, database, walk=False)
-        counts = await chart_counts(datasette, database, grouped, grouped_params)
+        chosen = single_filter(request, "", {}) if "_search" not in request.args else None
+        counts = await chart_counts(datasette, database, grouped, grouped_params, chosen)
         chart_timed_out = False
     except QueryInterrupted:
         counts, chart_timed_out = [], True

@@ -21,6 +21,7 @@ from typing import Any
 COLUMNS = ("event_type", "status", "year", "precision", "date_source", "source")
 LINKS = {"countries": ("event_countries", "country"), "actors": ("event_actors", "actor_id")}
 TABLE, STATE = "facet_counts", "facet_counts_state"
+CHART = "year_type"  # pseudo-facet: the timeline page's chart, "YEAR|event_type"
 WATCHED = ("events", "event_countries", "event_actors")
 
 
@@ -44,6 +45,9 @@ def _pairs(conn: sqlite3.Connection) -> dict[tuple[str, str], Counter]:
             out[(a, b)] = counter
             if a != b:
                 out[(b, a)] = Counter({(y, x): n for (x, y), n in counter.items()})
+    chart = [f"{y}|{t}" if y is not None else None for y, t in zip(values["year"], values["event_type"], strict=True)]
+    for a in COLUMNS:  # the timeline page's chart: events per (year, type)
+        out[(a, CHART)] = Counter(zip(values[a], chart, strict=True))
     # Link values per event: every row (a facet counts link rows) and distinct (a filter selects events).
     rows_of: dict[str, dict[int, list]] = {}
     distinct_of: dict[str, dict[int, list]] = {}
@@ -60,6 +64,8 @@ def _pairs(conn: sqlite3.Connection) -> dict[tuple[str, str], Counter]:
                 col = [values[a][e] for e in at]
                 out[(a, name) if facet_side else (name, a)] = Counter(
                     zip(col, vals, strict=True) if facet_side else zip(vals, col, strict=True))
+            if not facet_side:
+                out[(name, CHART)] = Counter(zip(vals, [chart[e] for e in at], strict=True))
     for f_name in LINKS:
         for g_name in LINKS:
             g = rows_of[g_name]
@@ -158,3 +164,13 @@ def read_total(conn: sqlite3.Connection, filter_name: str, value: str) -> int | 
     row = conn.execute(f"select n from {TABLE} where filter = ? and filter_value = ? and facet = ''",
                        (filter_name, value)).fetchone()
     return row[0] if row else 0
+
+
+def read_chart(conn: sqlite3.Connection, filter_name: str, value: str) -> list[tuple[int, str, int]] | None:
+    """Events per (year, event type) of the view filtered by filter_name = value, for the timeline page's chart;
+    None when the table is missing or stale."""
+    if not summary_valid(conn):
+        return None
+    rows = conn.execute(f"select value, n from {TABLE} where filter = ? and filter_value = ? and facet = ?",
+                        (filter_name, value, CHART)).fetchall()
+    return [(int(v.split("|", 1)[0]), v.split("|", 1)[1], n) for v, n in rows]
