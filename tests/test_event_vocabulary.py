@@ -101,6 +101,9 @@ POSITIVE = [
     ("election", "Taiwanese voters elected Lai Ching-te on January 13."),
     ("election", "The reshuffle follows Bush's re-election in the United States on November 2, 2018."),
     ("election", "Voters in Colombia voted in a referendum on Sunday."),
+    ("sanctions", "Germany halted imports of Russian oil on Monday."),
+    ("sanctions", "The United States suspended flights to Cuba on Monday."),
+    ("meeting", "The U.N. Security Council convened on Monday after the launch by North Korea."),
 ]
 
 NEGATIVE = [
@@ -124,6 +127,13 @@ NEGATIVE = [
     ("weapons_test", "Sony launched into Japanese markets with a new phone on Monday."),
     ("nomination", "A street in London named after Nelson Mandela was opened on Monday."),
     ("rejection", "Prime Minister Boris Johnson dismissed the health secretary on Monday."),
+    ("election", "President-elect Donald Trump spoke by telephone with Taiwan's president on Friday."),
+    ("meeting", "The German parliament convened on Tuesday to debate the budget."),
+    ("meeting", "The festival brought together artists from France and Italy on Saturday."),
+    ("accusation", "Russian police detained people who protested through the night in Moscow on Monday."),
+    ("appeal", "India carried out two more nuclear tests on Wednesday, defying international appeals for restraint."),
+    ("sanctions", "Brazil halted exports of beef after a mad cow case on Tuesday."),
+    ("sanctions", "Airlines in India suspended flights because of fog on Monday."),
 ]
 
 
