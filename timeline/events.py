@@ -13,8 +13,8 @@ import yaml
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.events_anchor import anchor_before_trigger, offset_from_previous
 from timeline.events_context import resolve_context
+from timeline.events_dates import link_date
 from timeline.participants import (
-    NP_BEFORE_CHARS,
     Participant,
     as_official,
     group_actors,
@@ -38,12 +38,6 @@ ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
 ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
-RELATIVE = re.compile(
-    r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
-)
-OWN_RELATIVE = re.compile(
-    r"\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?(?:planned|scheduled|due|set|was|were|had|has)\b", re.IGNORECASE
-)
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
@@ -54,15 +48,7 @@ DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called
                               re.IGNORECASE)
 SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|reported|added|insisted|wrote)\s*"
                          r"(?:on|in|at|during|last|earlier|late|early)?\s*$", re.IGNORECASE)
-BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
-ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
-SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,5}?(?:\w+ed|began|broke|took|came|went|fell|won|met|held)\b",
-                          re.IGNORECASE)
-COORDINATED = re.compile(r"\s(?:and|but|then|before|after)\s+(?:then\s+|later\s+|also\s+)?(?:[\w’'-]+\s+)?$", re.I)
-PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
-NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
-MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
                   "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
@@ -271,42 +257,6 @@ def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tu
             end = m.start()
             break
     return start, end
-
-
-def link_date(
-    text: str, trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]],
-    clause: tuple[int, int],
-) -> Timex | None:
-    """The DATE expression that belongs to a trigger: nearest in its clause, not past another trigger."""
-    a, b = trigger
-    best, best_cost = None, None
-    for t in timexes:
-        if t.type not in ("DATE", "TIME") or t.start < clause[0] or t.end > clause[1]:
-            continue
-        gap = t.start - b if t.start >= b else a - t.end if t.end <= a else 0
-        between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
-        if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
-            continue
-        own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
-        if t.start >= b and kind == "noun" and SINCE_CLAUSE.search(text[b:t.start]):
-            continue  # "the first talks since the invasion began on Thursday": the date of the since-clause
-        if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
-                             or (RELATIVE.search(text[b:t.start]) and not own_relative)):
-            continue  # "will not meet before his inauguration in January": a bound, not the date
-        if kind == "noun" and gap > NOUN_DATE_CHARS:
-            continue
-        if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (
-                kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS):
-            continue  # "the 2015 nuclear deal": the date of another thing
-        claimed = t.end <= a and any(clause[0] <= o[1] <= t.start for o in others)  # "met on Monday and ..."
-        if claimed and PURPOSE_BEFORE.search(text[max(0, a - 12):a]):
-            continue  # "leaves for Germany on Thursday to attend the summit": the trip's date, not the summit's
-        coordinated = t.end <= a and COORDINATED.search(text[t.end:a])  # "announced it in May and met in June"
-        cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0) + (
-            200 if coordinated else 0)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = t, cost
-    return best
 
 
 def mentions_in(
