@@ -104,6 +104,10 @@ POSITIVE = [
     ("sanctions", "Germany halted imports of Russian oil on Monday."),
     ("sanctions", "The United States suspended flights to Cuba on Monday."),
     ("meeting", "The U.N. Security Council convened on Monday after the launch by North Korea."),
+    ("sanctions", "South Korea said it would announce unilateral measures against North Korea next week."),
+    ("agreement", "Britain and the European Union agreed a deal on trade in February."),
+    ("visit", "The Chinese foreign minister is in Moscow for talks with Sergei Lavrov this week."),
+    ("talks", "Henry Kissinger's shuttle diplomacy between Egypt and Israel began in January 1974."),
 ]
 
 NEGATIVE = [
@@ -134,6 +138,7 @@ NEGATIVE = [
     ("appeal", "India carried out two more nuclear tests on Wednesday, defying international appeals for restraint."),
     ("sanctions", "Brazil halted exports of beef after a mad cow case on Tuesday."),
     ("sanctions", "Airlines in India suspended flights because of fog on Monday."),
+    ("visit", "The president of Germany is in favour of talks with Russia, he said on Monday."),
 ]
 
 
