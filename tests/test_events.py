@@ -435,3 +435,28 @@ def test_literal_prefixes_of_a_trigger_pattern() -> None:
     assert literal_prefixes(r"\b(?:re-?imposed|[Tt]he)\b") == ()
     assert literal_prefixes(r"(?<=\w\s)followed\b") == ()
     assert literal_prefixes(r"\bsummits?\b") == ("summit",)
+
+
+def test_appositive_relative_clause_has_its_own_actor_and_date() -> None:
+    found = {r.event_type: r for r in reports(
+        "Japan's Prime Minister Shinzo Abe, who visited Tehran in March, also met Donald Trump on Monday.")}
+    assert (found["visit"].date, set(found["visit"].countries)) == ("2019-03", {"JPN", "IRN"})
+    assert (found["meeting"].date, set(found["meeting"].countries)) == ("2019-06-10", {"JPN", "USA"})
+
+
+def test_an_event_the_dated_one_is_the_first_since_is_undated() -> None:
+    found = {r.event_type: r.date for r in reports(
+        "Joe Biden and Vladimir Putin met in Geneva on Monday, their first summit since Biden took office.")}
+    assert found.get("nomination") is None and found["summit"] == "2019-06-10"
+
+
+def test_agreeing_to_hold_talks_plans_them() -> None:
+    found = {r.event_type: r for r in reports(
+        "Joe Biden and Vladimir Putin met in Geneva on Monday. The two leaders agreed to begin talks on arms "
+        "control.")}
+    assert found["talks"].status == "planned" and found["talks"].date is None
+
+
+def test_two_organisations_in_one_clause_stand_for_no_members() -> None:
+    found = reports("Joe Biden attended a NATO summit in Brussels on Monday and a G7 summit on Saturday.")
+    assert [r.date for r in found if "JPN" in r.countries] == ["2019-06-08"]

@@ -12,6 +12,7 @@ import yaml
 
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.events_anchor import anchor_before_trigger, offset_from_previous
+from timeline.events_clauses import relative_clause, without
 from timeline.events_context import resolve_context
 from timeline.events_dates import link_date
 from timeline.participants import (
@@ -54,7 +55,9 @@ PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "with
                   "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
                   "lost", "drove", "fought", "threw", "rose", "fell", "wrote", "saw", "stood", "spent",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
-BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once)\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
+BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|since|after|before|until)\s+"
+                               r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
+GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 
 
@@ -276,8 +279,15 @@ def mentions_in(
     for rule, a, b in triggers:
         c0, c1 = clause_bounds(text, a)
         c1 = max(c1, clause_bounds(text, max(a, b - 1))[1])  # "the talks, which have been stalled since 2008"
+        aside = relative_clause(text, c0, a)  # "Abe, who visited Tehran in June, also met Trump on Sunday"
+        antecedent = aside is not None and a < aside[1]
+        if aside is not None and not antecedent:
+            c0 = clause_bounds(text, max(0, c0 - 2))[0]  # the main clause around the relative one
+        elif antecedent:
+            c1 = min(c1, aside[1])
         others = [s for s in spans if s != (a, b)]
-        rel = link_date(text, (a, b), rule.kind, rel_timexes, others, (c0, c1))
+        candidates = [t for t in rel_timexes if antecedent or aside is None or not aside[0] <= t.start < aside[1]]
+        rel = link_date(text, (a, b), rule.kind, candidates, others, (c0, c1))
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         undatable = False
         if rel is not None and rel.end <= a:
@@ -290,24 +300,32 @@ def mentions_in(
         start = timex.date_start if timex is not None else None
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
-        undated = mention_status(text[c0:a], text[b:c1], rule.kind, None, published, None) if said_on else ""
+        before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
+        undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
         elif rule.kind == "noun" and rel is not None and rel.end <= a and SAYING_DATE.search(
                 text[max(0, rel.start - 40):rel.start]) and re.search(r"\bthat\b", text[rel.end:a]):
-            timex, status = None, mention_status(text[c0:a], text[b:c1], rule.kind, None, published, tense)
+            timex, status = None, mention_status(before, text[b:c1], rule.kind, None, published, tense)
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
-            status = mention_status(text[c0:a], text[b:c1], rule.kind, start, published, tense, end)
+            status = mention_status(before, text[b:c1], rule.kind, start, published, tense, end)
+        if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
+            status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
             said = [t for t, r in zip(local_timexes, rel_timexes, strict=True) if t.type == "DATE" and t.date_start
                     and REPORTING_BEFORE.search(text[max(0, r.start - 40):r.start])]
             timex = said[0] if said else None  # "has cancelled the meeting, the White House said on Wednesday"
         hidden = [(h.start(), h.end()) for h in PARENTHETICAL.finditer(text, c0, c1) if not h.start() <= a < h.end()]
+        if aside is not None and not antecedent:
+            hidden.append(aside)
         a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
-        a0, a1 = max(a0, c0), min(a1, c1)
+        a0, a1 = (c0 if aside is not None and not antecedent else max(a0, c0)), min(a1, c1)
         clause_actors = [m for m in actors if sentence.start + a0 <= m.start and m.end <= sentence.start + a1
                          and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
+        if antecedent:
+            clause_actors = [m for m in actors if m.end <= sentence.start + c0 and m.kind in ("person", "state")][-1:] \
+                + clause_actors  # the one the relative clause is about
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),

@@ -17,9 +17,12 @@ COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s
 # between a day date and a later trigger: "on Monday, a day after its parliament [declared]"
 OFFSET_BEFORE_TRIGGER = re.compile(
     rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?)?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+)?"
-    r"(?P<dir>after|before)\s+(?:[\w.’'-]+\s+){0,8}$",
+    r"(?P<dir>after|before|since)\s+(?:[\w.’'-]+\s+){0,8}$",
     re.IGNORECASE,
 )
+# "on Wednesday, their first summit since Biden [took office]": an appositive about another time
+APPOSITIVE_ANCHOR = re.compile(r"^(?:\s+(?:on|in|at|near)\s+[^,;]{1,40}?)?\s*,\s+(?:[\w’'-]+\s+){1,5}?"
+                               r"(?:since|after|before)\s+(?:[\w.’'-]+\s+){0,8}$", re.IGNORECASE)
 # an expression of its own that only counts from the event before: "the following day", "two days later"
 RELATIVE_TO_PREVIOUS = re.compile(
     rf"^(?:(?:the\s+)?(?:following|next)\s+(?P<unit1>day|week)|{COUNT}\s+later|"
@@ -60,9 +63,9 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     is not a day; `t` itself when the text between is no anchor."""
     m = OFFSET_BEFORE_TRIGGER.match(between)
     if m is None:
-        return t
-    if not m.group("n") or t.date_start is None:
-        return None
+        return None if APPOSITIVE_ANCHOR.match(between) else t
+    if not m.group("n") or t.date_start is None or m.group("dir").lower() == "since":
+        return None  # "their first summit since Biden took office": not that day
     sign = -1 if m.group("dir").lower() == "after" else 1
     unit = m.group("unit").lower().rstrip("s")
     if unit in ("month", "year") and t.granularity in ("day", "month", "year"):

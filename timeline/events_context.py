@@ -51,7 +51,8 @@ def organisation_members(mentions: list[EventMention], dictionary: ActorDictiona
         if any(p.kind in ("state", "person") and p.role != "location" for p in m.participants):
             continue
         when = m.timex.date_start if m.dated else published
-        for p in [p for p in m.participants if p.kind == "organisation"]:
+        orgs = [p for p in m.participants if p.kind == "organisation" and p.role != "location"]
+        for p in orgs if len(orgs) == 1 else []:  # "a NATO summit ... and a G7 summit": neither stands alone
             for code in members(p.actor_id, m.sentence.text, when):
                 if not any(q.country == code and q.role != "location" for q in m.participants):
                     m.participants.append(Participant(code, dictionary.get(code).name, "state", code, "participant"))
