@@ -414,3 +414,40 @@ def test_the_quarter_ended_a_date() -> None:
     assert found["the quarter"] == "2018-Q2"
     assert found["a year earlier"] == "2017-Q2"
     assert one("In the quarter ended Jan. 31, sales fell.", "the quarter", dt.date(2018, 3, 2)).value == "2017-Q4"
+
+
+def test_soon_is_the_future_unless_it_links_or_reports_the_past() -> None:
+    """"will soon", "may soon" are FUTURE_REF; "as soon as", "soon after", "was soon freed", "soon became" are
+    not expressions."""
+    assert one("The envoy may soon return to Pyongyang.", "soon").value == "FUTURE_REF"
+    assert one("Officials expect the border to soon reopen.", "soon").value == "FUTURE_REF"
+    for text in ("Talks resume as soon as the ceasefire holds.", "He resigned soon after the vote.",
+                 "The hostage was soon freed by the militia.", "The dispute soon became a crisis.",
+                 "The rebels soon seized the airport."):
+        assert "soon" not in [t.text for t in tag(text)], text
+
+
+def test_year_end() -> None:
+    """"by year-end", "around year end", "by year's end": this year, mod END; "since year-end" is last year's."""
+    t = one("The merger should close by year-end.", "year-end")
+    assert (t.value, t.mod) == ("2018", "END")
+    assert one("The ministers hope to sign around year end.", "around year end").value == "2018"
+    assert one("Troops will leave by year's end.", "year's end").value == "2018"
+    assert one("The index has risen 4% since year-end.", "year-end").value == "2017"
+    assert "year-end" not in [t.text for t in tag("The year-end bonus was paid by Friday.")]
+
+
+def test_generic_today_and_tomorrow() -> None:
+    """"today's youth", "the leaders of tomorrow": nowadays and the future, not the DCT's day."""
+    assert one("Sport matters to today's youth.", "today").value == "PRESENT_REF"
+    assert one("The academy trains the diplomats of tomorrow.", "tomorrow").value == "FUTURE_REF"
+    assert one("Today's vote was delayed.", "Today").value == "2018-04-05"
+    assert one("The vote is due at the end of tomorrow.", "the end of tomorrow").value == "2018-04-06"
+
+
+def test_planning_to_and_since_set_the_direction() -> None:
+    """"were planning to ... on Monday" is the coming Monday (the past auxiliary belongs to the future cue);
+    "since March" lies before the DCT whatever the rest of the clause says."""
+    assert one("Protesters were planning to march to the embassy on Monday.", "Monday").value == "2018-04-09"
+    text = "The ship has been at sea since March and was scheduled to return next week."
+    assert one(text, "March", dt.date(2018, 2, 10)).value == "2017-03"

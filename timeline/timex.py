@@ -64,6 +64,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
         ctx.future_in_clause = cues.has(lo, hi, "future")
         ctx.past_in_clause = cues.has(lo, hi, "past")
+        if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
+            ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue
@@ -75,6 +77,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     return _order_ranges(text, out)
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
 
 

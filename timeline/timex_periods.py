@@ -13,6 +13,7 @@ from timeline.timex_normalise import (
     POD,
     Context,
     Norm,
+    _approx,
     _emod,
     _low,
     _year,
@@ -192,11 +193,27 @@ def _nth_weekday(year: int, month: int, dow: int, nth: int) -> int:
     return days[nth - 1] if nth > 0 else days[-1]
 
 
+def norm_year_end(hit: Hit, ctx: Context) -> Norm | None:
+    """"by year-end", "around year end": this year with mod END; "since year-end" and "last year-end" are the
+    end of the year before, as is "at year-end" in a past clause (the last closing of the books)."""
+    rel = _low(hit.group("rel"))
+    before = ctx.text[max(0, hit.start - 7):hit.start].lower()
+    back = rel == "last" or before.endswith("since ") or (
+        before.endswith("at ") and ctx.tense == "past" and ctx.tense_strong and rel != "this")
+    year = ctx.dct.year + (1 if rel == "next" else -1 if back else 0)
+    return Norm("DATE", f"{year:04d}", _approx(hit) or "END", "relative")
+
+
 def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:
     """Fixed deictic words: now, today, yesterday, recently, the future."""
     word = re.sub(r"\s+", " ", _low(hit.group("deictic")))
     val = str(lexicon()["deictic"][word])
     mod = _emod(hit)
+    if word == "soon" and (_SOON_NOT_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start)
+                           or _SOON_NOT_AFTER.match(ctx.text, hit.end)):
+        return None  # "as soon as", "soon after the vote", "was soon released", "soon became"
+    if word in ("today", "tomorrow") and _generic_day(ctx.text, hit.start, hit.end):
+        val = "PRESENT_REF" if word == "today" else "FUTURE_REF"  # "today's youth", "the people of tomorrow"
     if val.endswith("_REF"):
         return Norm("DATE", val, mod, "relative")
     m = re.fullmatch(r"([+-]\d+)(\w\w)?", val)
@@ -204,6 +221,20 @@ def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:
     if m.group(2):
         return Norm("TIME", f"{d.isoformat()}T{m.group(2)}", mod, "relative")
     return Norm("DATE", d.isoformat(), mod, "relative")
+
+
+_SOON_NOT_BEFORE = re.compile(r"\b(?:as|was|were|had|how|too)\s+$", re.IGNORECASE)
+_SOON_NOT_AFTER = re.compile(r"[\s,]+(?:after|afterwards?|thereafter|as|enough\s+to|became|came|went|began|"
+                             r"found|got|took|made|gave|left|[a-z]+ed)\b", re.IGNORECASE)
+_OF_DAY = re.compile(r"(?<!end )(?<!close )(?<!morning )(?<!evening )(?<!night )\bof\s+$", re.IGNORECASE)
+
+
+def _generic_day(text: str, start: int, end: int) -> bool:
+    """"today's world", "today's young people", "the leaders of tomorrow": nowadays / the future, not a day."""
+    if text[end:end + 2] in ("'s", "’s"):
+        nxt = re.match(r"\s+([A-Za-z]+)", text[end + 2:end + 30])
+        return bool(nxt) and nxt.group(1).lower() in lexicon()["generic_today"]
+    return bool(_OF_DAY.search(text, max(0, start - 16), start)) and not re.match(r"\s*['’]s", text[end:])
 
 
 def norm_set(hit: Hit, ctx: Context) -> Norm | None:
@@ -232,4 +263,5 @@ def norm_set(hit: Hit, ctx: Context) -> Norm | None:
 PERIOD_KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "quarter": norm_quarter, "season": norm_season, "decade": norm_decade, "century": norm_century,
     "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
+    "year_end": norm_year_end,
 }

@@ -42,6 +42,10 @@ class TenseCues:
         self.text = text
         rank = {"future": 0, "past": 1, "present": 2, "weak": 3}
         cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
+        # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
+        cues = [c for c, nxt in zip(cues, [*cues[1:], None][:len(cues)], strict=True) if not (
+            nxt and c[3] == "past" and nxt[3] == "future" and not text[c[1]:nxt[0]].strip()
+            and text[c[0]:c[1]].lower() in ("was", "were"))]
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
