@@ -460,3 +460,17 @@ def test_agreeing_to_hold_talks_plans_them() -> None:
 def test_two_organisations_in_one_clause_stand_for_no_members() -> None:
     found = reports("Joe Biden attended a NATO summit in Brussels on Monday and a G7 summit on Saturday.")
     assert [r.date for r in found if "JPN" in r.countries] == ["2019-06-08"]
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_date_and_parties() -> None:
+    found = {r.event_type: r for r in reports(
+        "Joe Biden and Xi Jinping agreed to resume climate talks and Secretary of State Antony Blinken will travel "
+        "to China early next year.")}
+    assert found["visit"].date == "2020" and set(found["visit"].countries) == {"USA", "CHN"}
+    assert found["intent_to_meet"].date is None
+
+
+def test_a_subordinate_clause_adds_no_party() -> None:
+    r = one("China suspended climate talks with Washington in August after Japanese Prime Minister Fumio Kishida "
+            "visited Taiwan.", "suspension")
+    assert "JPN" not in r.countries and "TWN" not in r.countries

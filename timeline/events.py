@@ -33,11 +33,16 @@ CLAUSE_BREAK = re.compile(
 
     r"|,\s+(?=(?:citing|according\s+to|saying|adding|who|which|whose|where|one\s+of\s+the\b"
     r"|(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|added|reported|announced|confirmed)\b))"
+    # "... agreed to resume talks and Secretary of State Antony Blinken will travel to China": a new subject
+    r"|(?P<and_subject>\s+and\s+)(?=(?:(?:[A-Z][\w.’'-]*|of|the|for|de|al)\s+){1,7}(?:will|would|is|are|was|were|has|have|had)\s)"
 )
+NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
 ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
-ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})")
+SUBORDINATE = (r"\s+(?=(?:after|before|because|since|while|when|until)\s+(?:[\w.’'-]+\s+){0,6}?"
+               r"(?:\w+ed|met|held|took|went|came|made|began|won|broke|said|flew|left)\b)")  # "after Pelosi visited"
+ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})|(?:{SUBORDINATE})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
@@ -254,6 +259,8 @@ def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tu
     """Start and end (relative to text) of the clause holding position pos."""
     start, end = 0, len(text)
     for m in pattern.finditer(text):
+        if m.group("and_subject") and NAME_BEFORE.search(text, 0, m.start()):
+            continue  # "the ministers of Germany and France will meet": one subject
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
