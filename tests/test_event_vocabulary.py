@@ -108,6 +108,11 @@ POSITIVE = [
     ("agreement", "Britain and the European Union agreed a deal on trade in February."),
     ("visit", "The Chinese foreign minister is in Moscow for talks with Sergei Lavrov this week."),
     ("talks", "Henry Kissinger's shuttle diplomacy between Egypt and Israel began in January 1974."),
+    ("proposal", "Kim Jong Un invited Moon Jae-in to Pyongyang in February."),
+    ("nomination", "Rishi Sunak became prime minister of Britain in October 2018."),
+    ("suspension", "The African Union suspended Mali in June 2018."),
+    ("suspension", "Russia was expelled from the Council of Europe in March 2018."),
+    ("talks", "Qatar mediated between Israel and Hamas in November."),
 ]
 
 NEGATIVE = [
@@ -139,6 +144,7 @@ NEGATIVE = [
     ("sanctions", "Brazil halted exports of beef after a mad cow case on Tuesday."),
     ("sanctions", "Airlines in India suspended flights because of fog on Monday."),
     ("visit", "The president of Germany is in favour of talks with Russia, he said on Monday."),
+    ("nomination", "Barack Obama became the first sitting American president to visit Hiroshima on Friday."),
 ]
 
 
