@@ -474,3 +474,14 @@ def test_a_subordinate_clause_adds_no_party() -> None:
     r = one("China suspended climate talks with Washington in August after Japanese Prime Minister Fumio Kishida "
             "visited Taiwan.", "suspension")
     assert "JPN" not in r.countries and "TWN" not in r.countries
+
+
+def test_prefix_filter_is_exact_on_word_starts() -> None:
+    from timeline.events import find_triggers, trigger_rules, word_starts
+
+    text = "The G7 leaders re-imposed sanctions and agreed to meet; Tehran's envoy travelled to Paris."
+    starts = word_starts(text)
+    assert {"sanctions", "agre", "travelled"} <= starts and "mposed" not in starts
+    every = sorted((r.rank, m.start()) for r in trigger_rules() for m in r.pattern.finditer(text))
+    kept = sorted((r.rank, a) for r, a, _ in find_triggers(text))
+    assert set(kept) <= set(every) and kept

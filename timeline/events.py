@@ -54,6 +54,7 @@ DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called
                               re.IGNORECASE)
 SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|reported|added|insisted|wrote)\s*"
                          r"(?:on|in|at|during|last|earlier|late|early)?\s*$", re.IGNORECASE)
+LETTERS = re.compile(r"[^\W\d_]+")
 MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
@@ -220,23 +221,29 @@ def event_types() -> dict[str, EventType]:
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
-    lower = text.lower()
-    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules() if rule_may_match(rule, lower)
+    starts = word_starts(text)
+    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules() if rule_may_match(rule, starts)
                             for m in rule.pattern.finditer(text)])
 
 
-def rule_may_match(rule: TriggerRule, lower: str) -> bool:
-    """Whether a rule can match a text (given in lower case): it has no literal words or one of them is in it."""
-    return not rule.prefixes or any(p in lower for p in rule.prefixes)
+def word_starts(text: str) -> set[str]:
+    """The beginnings (MIN_PREFIX letters or more, lower case) of the words of a text."""
+    return {w[:k] for w in set(LETTERS.findall(text.lower())) for k in range(MIN_PREFIX, len(w) + 1)}
+
+
+def rule_may_match(rule: TriggerRule, starts: set[str]) -> bool:
+    """Whether a rule can match a text given the beginnings of its words: a \\b(?:word|...) pattern matches only
+    where a word starts with one of its literal prefixes."""
+    return not rule.prefixes or any(p in starts for p in rule.prefixes)
 
 
 def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tuple[TriggerRule, int, int]]]:
     """Trigger matches of a whole article, per sentence (offsets relative to the sentence), each rule run once."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[TriggerRule, int, int]]] = defaultdict(list)
-    lower = text.lower()
+    starts_of_words = word_starts(text)
     for rule in trigger_rules():
-        if not rule_may_match(rule, lower):
+        if not rule_may_match(rule, starts_of_words):
             continue
         for m in rule.pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
@@ -259,7 +266,7 @@ def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tu
     """Start and end (relative to text) of the clause holding position pos."""
     start, end = 0, len(text)
     for m in pattern.finditer(text):
-        if m.group("and_subject") and NAME_BEFORE.search(text, 0, m.start()):
+        if m.group("and_subject") and NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the ministers of Germany and France will meet": one subject
         if m.end() <= pos:
             start = m.end()
