@@ -315,15 +315,17 @@ def mentions_in(
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
+        own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
+        own_tense = own_tense or tense  # a clause without tense cues takes the sentence's
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
         elif rule.kind == "noun" and rel is not None and rel.end <= a and SAYING_DATE.search(
                 text[max(0, rel.start - 40):rel.start]) and re.search(r"\bthat\b", text[rel.end:a]):
-            timex, status = None, mention_status(before, text[b:c1], rule.kind, None, published, tense)
+            timex, status = None, mention_status(before, text[b:c1], rule.kind, None, published, own_tense)
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
-            status = mention_status(before, text[b:c1], rule.kind, start, published, tense, end)
+            status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end)
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
