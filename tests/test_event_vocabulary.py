@@ -113,6 +113,21 @@ POSITIVE = [
     ("suspension", "The African Union suspended Mali in June 2018."),
     ("suspension", "Russia was expelled from the Council of Europe in March 2018."),
     ("talks", "Qatar mediated between Israel and Hamas in November."),
+    # passive and nominal forms
+    ("relations_restored", "Diplomatic relations between Cuba and the United States were restored in July 2015."),
+    ("relations_broken", "Relations between Iran and Saudi Arabia were severed in January 2016."),
+    ("expulsion", "Twenty Russian diplomats were expelled from Germany on Monday."),
+    ("expulsion", "The ambassador of Pakistan was expelled by India in August 2018."),
+    ("accusation", "The Russian ambassador was summoned by the Foreign Office in London on Monday."),
+    ("ceasefire", "A truce between Sudan's warring parties was brokered by Saudi Arabia and the United States in May."),
+    ("agreement", "The treaty between Japan and China was signed in Beijing in August 1978."),
+    ("weapons_test", "Three missiles were fired by North Korea into the sea on Thursday."),
+    ("nomination", "Fumio Kishida was chosen as prime minister of Japan in October 2018."),
+    ("recognition", "Kosovo's independence was recognised by the United States in February 2008."),
+    ("withdrawal", "Britain's exit from the European Union took place on January 31, 2019."),
+    ("withdrawal", "The withdrawal of the United States from the Paris accord took effect on November 4, 2018."),
+    ("sanctions_eased", "The lifting of sanctions against Iran came in January 2016."),
+    ("sanctions", "The imposition of sanctions on Russia by the EU began in 2014."),
 ]
 
 NEGATIVE = [
@@ -145,6 +160,8 @@ NEGATIVE = [
     ("sanctions", "Airlines in India suspended flights because of fog on Monday."),
     ("visit", "The president of Germany is in favour of talks with Russia, he said on Monday."),
     ("nomination", "Barack Obama became the first sitting American president to visit Hiroshima on Friday."),
+    ("suspension", "Twenty Russian diplomats were expelled from Germany on Monday."),
+    ("sanctions", "The lifting of sanctions against Iran came in January 2016."),
 ]
 
 
