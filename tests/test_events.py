@@ -485,3 +485,8 @@ def test_prefix_filter_is_exact_on_word_starts() -> None:
     every = sorted((r.rank, m.start()) for r in trigger_rules() for m in r.pattern.finditer(text))
     kept = sorted((r.rank, a) for r, a, _ in find_triggers(text))
     assert set(kept) <= set(every) and kept
+
+
+def test_a_skipped_word_may_be_an_abbreviation_or_a_possessive() -> None:
+    r = one("The Iraqi government summoned the U.S. ambassador on Monday.", "accusation")
+    assert r.date == "2019-06-10" and {"IRQ", "USA"} <= set(r.countries)

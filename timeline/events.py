@@ -54,6 +54,8 @@ DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called
                               re.IGNORECASE)
 SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|reported|added|insisted|wrote)\s*"
                          r"(?:on|in|at|during|last|earlier|late|early)?\s*$", re.IGNORECASE)
+WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
+GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+)"
 LETTERS = re.compile(r"[^\W\d_]+")
 MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
@@ -142,6 +144,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             source = trig["re"]
             for name, value in macros.items():
                 source = source.replace("{" + name + "}", value)
+            for gap in WORD_GAPS:  # a skipped word may be "U.S." or "Russia's" too
+                source = source.replace(gap, GAP_WORD)
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
                                    re.compile(first_letter_guard(source) + source, re.IGNORECASE), len(out),
                                    tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
