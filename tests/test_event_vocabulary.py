@@ -26,7 +26,7 @@ POSITIVE = [
     ("phone_call", "Macron spoke with Vladimir Putin by phone on Monday."),
     ("phone_call", "Modi held a video call with Biden on Monday."),
     # visits (CAMEO 042)
-    ("visit", "The Chinese foreign minister went to Washington in June."),
+    ("visit", "The Chinese foreign minister went to Washington in June for talks with his counterpart."),
     ("visit", "Secretary of State Antony Blinken landed in Beijing on Sunday."),
     ("visit", "Chinese President Xi Jinping embarked on a three-nation tour of Europe on Sunday."),
     # meetings and conferences (CAMEO 040/043)
@@ -162,6 +162,11 @@ NEGATIVE = [
     ("nomination", "Barack Obama became the first sitting American president to visit Hiroshima on Friday."),
     ("suspension", "Twenty Russian diplomats were expelled from Germany on Monday."),
     ("sanctions", "The lifting of sanctions against Iran came in January 2016."),
+    ("visit", "The Nobel Peace Prize went to Ethiopia's Prime Minister Abiy Ahmed in October 2018."),
+    ("visit", "Trade between China and the United States stopped in March."),
+    ("meeting", "The prime minister discussed the budget with the Japanese parliament on Monday."),
+    ("proposal", "Israel invited foreign journalists to the Gaza border on Tuesday."),
+    ("nomination", "Iran's president was confirmed as the winner of the election on Saturday."),
 ]
 
 
