@@ -490,3 +490,9 @@ def test_prefix_filter_is_exact_on_word_starts() -> None:
 def test_a_skipped_word_may_be_an_abbreviation_or_a_possessive() -> None:
     r = one("The Iraqi government summoned the U.S. ambassador on Monday.", "accusation")
     assert r.date == "2019-06-10" and {"IRQ", "USA"} <= set(r.countries)
+
+
+def test_a_meeting_and_the_talks_held_at_it_are_one_event() -> None:
+    found = reports("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. The two leaders held "
+                    "talks on energy on Monday.")
+    assert len(found) == 1 and found[0].date == "2019-06-10"

@@ -95,6 +95,11 @@ def _headline_names(participants: list[tuple[str, str, str, str | None, str]]) -
     return sides[False] + sides[True]
 
 
+def same_family(a: str, b: str) -> bool:
+    """Whether two families may name one event: the same, or a meeting and the talks held at it."""
+    return a == b or (a in CONSULT and b in CONSULT)
+
+
 def precision_rank(precision: str | None) -> int:
     """How fine a precision is (finer is larger); -1 for undated."""
     return PRECISION_RANK.get(precision or "", -1)
@@ -171,7 +176,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         cand = report_from(m)
         for r in ([] if m.follow_up else reports):
             same_day = r.precision != cand.precision or r.date == cand.date
-            if (r.family == cand.family and r.status == cand.status and same_day
+            if (same_family(r.family, cand.family) and r.status == cand.status and same_day
                     and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
                     and countries_compatible(r.countries, cand.countries)):
                 absorb(r, m)
