@@ -451,3 +451,24 @@ def test_planning_to_and_since_set_the_direction() -> None:
     assert one("Protesters were planning to march to the embassy on Monday.", "Monday").value == "2018-04-09"
     text = "The ship has been at sea since March and was scheduled to return next week."
     assert one(text, "March", dt.date(2018, 2, 10)).value == "2017-03"
+
+
+def test_two_days_of_one_month() -> None:
+    """"on April 24 and 25": two dates, the second in the first one's month and year."""
+    found = [(t.text, t.value) for t in tag("Leaders will gather on May 14 and 15, 2019 in Riga.")]
+    assert found == [("May 14", "2019-05-14"), ("15, 2019", "2019-05-15")]
+    assert [t.text for t in tag("Turnout fell on May 3 and 4 others left.")] == ["May 3"]
+
+
+def test_fractions_and_idioms_are_not_times() -> None:
+    """"a quarter of the seats" is a fraction, "high noon" a showdown."""
+    assert tag("The party won more than a quarter of the seats.") == []
+    assert tag("For the coalition, high noon has arrived.") == []
+    assert one("Exports fell in the first quarter of this year.", "the first quarter of this year").value == "2018-Q1"
+
+
+def test_over_the_years_and_that_same_day() -> None:
+    """"over the years" is a vague duration; "that same day" after a month is a day of that month."""
+    assert one("Over the years the two states drifted apart.", "the years").value == "PXY"
+    text = "The envoy arrived in October. The embassy was closed that same day."
+    assert one(text, "that same day").value == "2017-10-XX"

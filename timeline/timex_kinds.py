@@ -92,6 +92,20 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod, source)
 
 
+def norm_date_list(hit: Hit, ctx: Context) -> list[Norm] | None:
+    """"April 24 and 25": the first day as written, the second in the same month and year."""
+    first = norm_date(hit, ctx)
+    day2 = int(hit.group("day2"))
+    if first is None or len(first.value) != 10:
+        return None
+    year, month = int(first.value[:4]), int(first.value[5:7])
+    if not int(first.value[8:]) < day2 <= calendar.monthrange(year, month)[1]:
+        return None
+    end1 = hit.match.end("day")
+    return [Norm("DATE", first.value, first.mod, first.source, hit.start, end1),
+            Norm("DATE", f"{year:04d}-{month:02d}-{day2:02d}", None, first.source, hit.match.start("day2"), hit.end)]
+
+
 def _year_words(words: str) -> int:
     """1996 from "nineteen ninety-six", 2001 from "two thousand and one"."""
     parts = [p for p in re.split(r"[\s-]+", _low(words)) if p != "and"]
@@ -235,6 +249,8 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
     else:
         d, source = ctx.dct, "inferred"
     noon = _low(hit.group("noon"))
+    if noon and re.search(r"\bhigh\s+$", ctx.text[max(0, hit.start - 6):hit.start], re.IGNORECASE):
+        return None  # "high noon": a showdown, not a clock time
     if noon:
         hh, mm = (24, 0) if noon == "midnight" else (12, 0)
     elif hit.group("hour2"):
@@ -272,7 +288,7 @@ def norm_week_of(hit: Hit, ctx: Context) -> Norm | None:
 
 
 KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
-    "date": norm_date, "year_range": norm_year_range, "numeric": norm_numeric, "weekday": norm_weekday,
-    "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset,
+    "date": norm_date, "date_list": norm_date_list, "year_range": norm_year_range, "numeric": norm_numeric,
+    "weekday": norm_weekday, "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset,
     "week_of": norm_week_of, **PERIOD_KINDS,
 }

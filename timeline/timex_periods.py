@@ -13,7 +13,6 @@ from timeline.timex_normalise import (
     POD,
     Context,
     Norm,
-    _approx,
     _emod,
     _low,
     _year,
@@ -193,15 +192,23 @@ def _nth_weekday(year: int, month: int, dow: int, nth: int) -> int:
     return days[nth - 1] if nth > 0 else days[-1]
 
 
+_YEAR_END_BEFORE = re.compile(r"(?:\b(?P<prep>by|at|until|till|before|after|since|through|from|for)\s+|"
+                              r"\b(?P<approx>around|about|near)\s+)(?:(?P<rel>this|last|next)\s+)?$", re.IGNORECASE)
+
+
 def norm_year_end(hit: Hit, ctx: Context) -> Norm | None:
     """"by year-end", "around year end": this year with mod END; "since year-end" and "last year-end" are the
-    end of the year before, as is "at year-end" in a past clause (the last closing of the books)."""
-    rel = _low(hit.group("rel"))
-    before = ctx.text[max(0, hit.start - 7):hit.start].lower()
-    back = rel == "last" or before.endswith("since ") or (
-        before.endswith("at ") and ctx.tense == "past" and ctx.tense_strong and rel != "this")
+    end of the year before, as is "at year-end" in a past clause (the last closing of the books). Only after a
+    preposition ("year-end results" is no expression); "around" and this/last/next join the span."""
+    m = _YEAR_END_BEFORE.search(ctx.text, max(0, hit.start - 24), hit.start)
+    if not m:
+        return None
+    rel, prep = _low(m.group("rel")), _low(m.group("prep"))
+    back = rel == "last" or prep == "since" or (prep == "at" and ctx.tense == "past" and ctx.tense_strong and not rel)
     year = ctx.dct.year + (1 if rel == "next" else -1 if back else 0)
-    return Norm("DATE", f"{year:04d}", _approx(hit) or "END", "relative")
+    start = m.start("approx") if m.group("approx") else m.start("rel") if rel else hit.start
+    mod = "APPROX" if m.group("approx") else "END"
+    return Norm("DATE", f"{year:04d}", mod, "relative", start, hit.end)
 
 
 def norm_deictic(hit: Hit, ctx: Context) -> Norm | None:

@@ -21,7 +21,7 @@ from timeline.timex_normalise import (
 )
 from timeline.timex_rules import Hit
 
-_ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same"}
+_ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same", "that same"}
 
 
 def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
@@ -69,6 +69,13 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     if unit == "W" and rel == "the":  # "for the week", "the week's gains": a week of the narrative, unspecified
         return Norm("DATE", f"{base.year:04d}-WXX", mod, "relative")
     d = cal.shift(base, unit, step)
+    if source == "anchored" and step == 0 and unit in ("D", "M") and ctx.anchor_gran in ("month", "year"):
+        # "that day" after "in October": a day of that month, which one unsaid
+        if unit == "D":
+            return Norm("DATE", f"{d.year:04d}-{d.month:02d}-XX" if ctx.anchor_gran == "month"
+                        else f"{d.year:04d}-XX-XX", mod, source)
+        if ctx.anchor_gran == "year":
+            return Norm("DATE", f"{d.year:04d}-XX", mod, source)
     return Norm("DATE", cal.value_at(d, unit), mod, source)
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from timeline.timex_tense import trie_regex
+
 _DATA = "timeline.data.timex"
 _FLAGS = re.IGNORECASE
 
@@ -50,9 +52,8 @@ def lexicon() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
-    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
-    return "(?:" + "|".join(parts) + ")"
+    """A regex alternation of literal words (a prefix tree: longest first), spaces matching any whitespace."""
+    return "(?:" + trie_regex(sorted({re.sub(r"\s+", " ", w.lower()) for w in words})) + ")"
 
 
 def _macros(lex: dict[str, Any]) -> dict[str, str]:
@@ -139,8 +140,7 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         for w in ws:
             index.setdefault(w, set()).add(name)
     # units also match their plurals and compounds ("years", "year-earlier", "weekend")
-    regex = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(index, key=len, reverse=True)) + r")", _FLAGS)
+    regex = re.compile(r"\d+|(?<![^\W\d_])" + _alternation(list(index)), _FLAGS)
     return regex, {w: frozenset(c) for w, c in index.items()}
 
 
@@ -204,6 +204,11 @@ def _filters() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(lex["name_blockers"]), re.compile(r"\s*(?:%|" + nouns[3:-1] + r")\b", re.IGNORECASE)
 
 
+_PREV_WORD_NEEDED = {  # rules whose match must follow one of these words ("over the years")
+    "vague_the_years": frozenset({"over", "in"}),
+}
+
+
 def acceptable(text: str, hit: Hit) -> bool:
     """False for matches that are names, verbs, quantities or references rather than time expressions."""
     blockers, quantity_after = _filters()
@@ -241,6 +246,9 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False
         if text[hit.end:hit.end + 1] in (".", ",") and text[hit.end + 1:hit.end + 2].isdigit():
             return False  # a decimal or a thousands group: "closed at 2082.1", "1990,000"
+    after = _PREV_WORD_NEEDED.get(hit.rule.name)
+    if after and _prev_word(text, hit.start).lower() not in after:
+        return False
     unit = hit.group("unit")
     if unit and unit[0].isupper() and hit.match.start("unit") > hit.start and not hit.match.group(0).isupper():
         return False  # a title: "60 Minutes", "This Week"
@@ -248,6 +256,11 @@ def acceptable(text: str, hit: Hit) -> bool:
         return False  # ages: "a 6-year-old boy"
     if hit.rule.kind == "duration" and re.search(r"\w-quarters?$", hit.match.group(0), re.IGNORECASE):
         return False  # fractions: "three-quarters"
+    if hit.rule.kind == "duration" and unit and unit.lower().startswith("quarter") and (
+            hit.group("num") or "").lower() in ("a", "an", "one", "three") and re.match(
+            r"\s+of\s+(?!a\s+century|\d|this\b|last\b|next\b|fiscal\b|the\s+(?:year|fiscal)\b)",
+            text[hit.end:hit.end + 24], re.IGNORECASE):
+        return False  # fractions: "a quarter of the market", not "a quarter of a century"
     if hit.rule.kind == "duration":
         # "a year" etc. only with an explicit quantity or phrase around it; bare "the second" is not a duration
         if hit.group("unit") and hit.group("unit").lower() == "second" and not hit.group("num").isdigit():

@@ -10,6 +10,28 @@ from importlib import resources
 import yaml
 
 
+def trie_regex(words: list[str]) -> str:
+    """An alternation of words as a prefix tree ("is(?:\\s+expected|\\s+to)?"), far faster for re to try at every
+    word start than a flat list; longer continuations are tried first, a space matches any run of whitespace."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if end:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
+
+
 @cache
 def _cues() -> re.Pattern[str]:
     """One pattern for all tense cues of tense.yaml; the named group that matched is the tense ("weak" =
@@ -18,8 +40,7 @@ def _cues() -> re.Pattern[str]:
     spec = yaml.safe_load(text)
     parts = []
     for tense in ("future", "past", "present"):
-        words = sorted(spec[tense], key=len, reverse=True)
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        alt = trie_regex([w.lower() for w in spec[tense]])
         extra = spec.get(f"{tense}_regex", "")
         parts.append(f"(?P<{tense}>" + (extra + "|" if extra else "") + alt + ")")
     parts.append("(?P<weak>(?-i:" + spec["weak_regex"] + "))")
