@@ -496,3 +496,9 @@ def test_a_meeting_and_the_talks_held_at_it_are_one_event() -> None:
     found = reports("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. The two leaders held "
                     "talks on energy on Monday.")
     assert len(found) == 1 and found[0].date == "2019-06-10"
+
+
+def test_an_elliptical_expulsion_after_another() -> None:
+    found = reports("Britain expelled 23 Russian diplomats on Monday, and Ukraine expelled 13.")
+    assert sorted(tuple(sorted(r.countries)) for r in found if r.event_type == "expulsion") == [
+        ("GBR", "RUS"), ("UKR",)]
