@@ -74,7 +74,7 @@ POSITIVE = [
     ("recognition", "Panama switched diplomatic ties from Taipei to Beijing in June 2017."),
     ("relations_restored", "Israel and Morocco exchanged ambassadors in 2018."),
     ("relations_restored", "Saudi Arabia opened an embassy in Baghdad in December 2015."),
-    ("relations_broken", "Russia closed its consulate in Yekaterinburg on Monday."),
+    ("expulsion", "Russia closed its consulate in Yekaterinburg on Monday."),
     ("expulsion", "India responded on Monday, telling Canada's acting high commissioner, Stewart Wheeler, and "
                   "five other officials to leave within a week."),
     ("expulsion", "In October 2018, India forced Canada to withdraw 41 diplomats from the country."),
@@ -128,6 +128,16 @@ POSITIVE = [
     ("withdrawal", "The withdrawal of the United States from the Paris accord took effect on November 4, 2018."),
     ("sanctions_eased", "The lifting of sanctions against Iran came in January 2016."),
     ("sanctions", "The imposition of sanctions on Russia by the EU began in 2014."),
+    ("meeting", "Trump dined with Xi at Mar-a-Lago on Thursday."),
+    ("meeting", "Finland played host to Trump and Putin in July 2018."),
+    ("visit", "Blinken flew into Kyiv on Wednesday."),
+    ("visit", "Modi arrived at the White House on Thursday."),
+    ("talks", "Lavrov had talks with his Indian counterpart in New Delhi on Friday."),
+    ("suspension", "Russia put the talks with Ukraine on hold in May."),
+    ("election", "Iraqis cast their ballots on Sunday."),
+    ("nomination", "Rishi Sunak replaced Liz Truss as prime minister of Britain in October 2018."),
+    ("nomination", "Kishida took over as prime minister of Japan in October 2018."),
+    ("proposal", "Macron floated the idea of a European army in November."),
 ]
 
 NEGATIVE = [
@@ -167,6 +177,7 @@ NEGATIVE = [
     ("meeting", "The prime minister discussed the budget with the Japanese parliament on Monday."),
     ("proposal", "Israel invited foreign journalists to the Gaza border on Tuesday."),
     ("nomination", "Iran's president was confirmed as the winner of the election on Saturday."),
+    ("visit", "The French president arrived at a decision about Iran on Monday."),
 ]
 
 
