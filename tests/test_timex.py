@@ -472,3 +472,17 @@ def test_over_the_years_and_that_same_day() -> None:
     assert one("Over the years the two states drifted apart.", "the years").value == "PXY"
     text = "The envoy arrived in October. The embassy was closed that same day."
     assert one(text, "that same day").value == "2017-10-XX"
+
+
+def test_deferred_until_a_day_is_ahead() -> None:
+    """"postponed ... until Tuesday" is the coming Tuesday, though the verb is past."""
+    text = "The court postponed its ruling until Tuesday morning."
+    assert one(text, "Tuesday morning").value == "2018-04-10TMO"
+    assert one("The talks were adjourned until Monday.", "Monday").value == "2018-04-09"
+
+
+def test_month_names_in_names_and_that_quarter() -> None:
+    """"the March of the Living" is a name; "that quarter" is the quarter just discussed."""
+    assert tag("Thousands joined the March of the Living.") == []
+    text = "Profit rose in the third quarter of 2017. Results for that quarter included a gain."
+    assert one(text, "that quarter").value == "2017-Q3"

@@ -66,6 +66,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         ctx.past_in_clause = cues.has(lo, hi, "past")
         if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
+        elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
+            ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", True, False
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue
@@ -78,6 +80,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled)"
+                       r"\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
 
 

@@ -192,6 +192,7 @@ _MARCH_VERB_NEXT = {"on", "to", "through", "into", "across", "toward", "towards"
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
 
 
+_NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 _SHORT_MONTHS = {"mar", "jun", "jul", "dec", "jan", "aug", "sep", "oct", "nov", "apr", "feb"}
 
 
@@ -226,6 +227,8 @@ def acceptable(text: str, hit: Hit) -> bool:
                 and nxt in _MARCH_VERB_NEXT and not text[max(0, hit.start - 12):hit.start].rstrip().endswith(
                     ("in", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "and")):
             return False  # "March on Washington", "they march to the border"
+        if hit.end - hit.start == len(month) and _NAME_OF.match(text, hit.end):
+            return False  # "the March of the Living": a name
         if month.lower() in _SHORT_MONTHS and hit.end - hit.start <= 4:
             return False  # "Mar" or "Dec" alone: names and abbreviations of other words
     dow = hit.group("dow")
