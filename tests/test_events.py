@@ -502,3 +502,23 @@ def test_an_elliptical_expulsion_after_another() -> None:
     found = reports("Britain expelled 23 Russian diplomats on Monday, and Ukraine expelled 13.")
     assert sorted(tuple(sorted(r.countries)) for r in found if r.event_type == "expulsion") == [
         ("GBR", "RUS"), ("UKR",)]
+
+
+def test_a_season_in_a_name_is_no_date() -> None:
+    found = reports("Vice President Mike Pence was ready to meet North Korean officials during the Winter Olympics "
+                    "in South Korea, officials said.")
+    assert all(r.precision != "season" for r in found)
+
+
+def test_a_plan_called_off_elsewhere_in_the_article_is_cancelled() -> None:
+    text = ("North Korea called off the meeting with the United States at the last minute. The meeting between "
+            "the United States and North Korea had been planned for June 10 in Seoul.")
+    r = one(text, "meeting")
+    assert r.status == "cancelled"
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_date() -> None:
+    found = {r.event_type: r.date for r in reports(
+        "Kim Yo Jong held talks with South Korean President Moon Jae-in on June 10, and handed him an invitation "
+        "to visit Pyongyang.")}
+    assert found["proposal"] == "2019-06-10"

@@ -37,6 +37,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?P<and_subject>\s+and\s+)(?=(?:(?:[A-Z][\w.’'-]*|of|the|for|de|al)\s+){1,7}(?:will|would|is|are|was|were|has|have|had)\s)"
 )
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
+SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:then\s+|later\s+|also\s+|finally\s+)?")  # "..., and signed"
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
 ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
@@ -353,6 +354,12 @@ def mentions_in(
         event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
         label = rule.label if event_type is rule.event_type else event_type.label
         objects = tuple(m.actor_id for m in clause_actors if m.start >= sentence.start + b)
+        if timex is None and rule.kind == "verb" and not undatable and status == "occurred" and out:
+            prev = out[-1]  # "held talks with Moon on February 10, and handed him an invitation": the same day
+            if prev.kind == "verb" and prev.dated and prev.status == "occurred" and SHARED_SUBJECT.fullmatch(
+                    text, prev.trigger_end - sentence.start, a) and CLAUSE_BREAK.search(text, prev.trigger_end
+                                                                                       - sentence.start, a):
+                timex = prev.timex
         out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
                                 sentence.start + b, text[a:b], timex, people, place, objects=objects,
                                 anchor_days=anchor_days, undatable=undatable))

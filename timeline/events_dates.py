@@ -18,6 +18,7 @@ PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORE
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])(?:lympics|ames|estival|ession|ouncil|alks|ummit|ffensive|evolution)")
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 
 
@@ -31,6 +32,8 @@ def link_date(
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.start < clause[0] or t.end > clause[1]:
             continue
+        if t.granularity == "season" and NAME_AFTER.match(text, t.end):
+            continue  # "during the Winter Olympics", "the Arab Spring": a name, not a date
         gap = t.start - b if t.start >= b else a - t.end if t.end <= a else 0
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):

@@ -140,8 +140,11 @@ def report_from(m: EventMention) -> Report:
 
 
 def absorb(r: Report, m: EventMention) -> None:
-    """Add a mention to a report: its parties join, a finer date of its own replaces the report's."""
+    """Add a mention to a report: its parties join, a finer date of its own replaces the report's; a plan
+    another mention calls off is called off."""
     r.mentions.append(m)
+    if m.status in ("cancelled", "postponed") and r.status in ("planned", "possible", "proposed"):
+        r.status = m.status
     known = set(r.countries)
     for p in m.participants:
         item = (p.actor_id, p.name, p.kind, p.country, p.role)
