@@ -138,6 +138,8 @@ POSITIVE = [
     ("nomination", "Rishi Sunak replaced Liz Truss as prime minister of Britain in October 2018."),
     ("nomination", "Kishida took over as prime minister of Japan in October 2018."),
     ("proposal", "Macron floated the idea of a European army in November."),
+    ("meeting", "Clinton brought the leaders of Israel and Egypt to Camp David in September 1978."),
+    ("statement", "Ethiopia said on Monday that it would fully implement the Algiers agreement with Eritrea."),
 ]
 
 NEGATIVE = [
@@ -178,6 +180,7 @@ NEGATIVE = [
     ("proposal", "Israel invited foreign journalists to the Gaza border on Tuesday."),
     ("nomination", "Iran's president was confirmed as the winner of the election on Saturday."),
     ("visit", "The French president arrived at a decision about Iran on Monday."),
+    ("meeting", "The war brought Russian troops to the border of Ukraine in February 2018."),
 ]
 
 
