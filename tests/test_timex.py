@@ -486,3 +486,10 @@ def test_month_names_in_names_and_that_quarter() -> None:
     assert tag("Thousands joined the March of the Living.") == []
     text = "Profit rose in the third quarter of 2017. Results for that quarter included a gain."
     assert one(text, "that quarter").value == "2017-Q3"
+
+
+def test_years_and_today_inside_names() -> None:
+    """"a venture called Vega 1990", "USA Today" are names; a year or "Today" opening a sentence is not."""
+    assert tag("She founded a firm called Vega 1990 in Budapest.") == []
+    assert tag("The minister told USA Today that talks would go on.") == []
+    assert values("Since 1993, trade has doubled. Today the border opened.") == ["1993", "2018-04-05"]

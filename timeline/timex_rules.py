@@ -192,6 +192,21 @@ _MARCH_VERB_NEXT = {"on", "to", "through", "into", "across", "toward", "towards"
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that"}
 
 
+_CAP_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) $")
+_NOT_NAMES = frozenset({"spring", "summer", "fall", "autumn", "winter", "fiscal", "christmas", "easter", "year",
+                        "calendar", "model", "since", "in", "for", "by", "until", "that", "the", "of", "from"})
+
+
+def _name_before(text: str, start: int) -> bool:
+    """Whether a capitalised word that does not open a sentence (nor is a month, season or preposition) stands
+    right before start: "a venture called Orion 1980", "USA Today"."""
+    m = _CAP_BEFORE.search(text, max(0, start - 30), start)
+    if not m or m.group(1).lower() in _NOT_NAMES or m.group(1).lower().rstrip(".") in lexicon()["months"]:
+        return False
+    before = text[max(0, m.start() - 4):m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"'`(_:;-"
+
+
 _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 _SHORT_MONTHS = {"mar", "jun", "jul", "dec", "jan", "aug", "sep", "oct", "nov", "apr", "feb"}
 
@@ -241,6 +256,8 @@ def acceptable(text: str, hit: Hit) -> bool:
     if year is not None and hit.rule.kind in ("date", "year_range") and hit.group("month") is None:
         if _MONEY_BEFORE.search(text, max(0, hit.start - 12), hit.start):
             return False
+        if hit.end - hit.start == 4 and _name_before(text, hit.start):
+            return False  # "a venture called Orion 1980": part of a name
         if quantity_after.match(text, hit.end):
             return False  # "2003 delegates", "1500 percent"
         if year.startswith("'") and _capitalised(nxt) and text[hit.end:hit.end + 1] == " ":
@@ -252,6 +269,8 @@ def acceptable(text: str, hit: Hit) -> bool:
     after = _PREV_WORD_NEEDED.get(hit.rule.name)
     if after and _prev_word(text, hit.start).lower() not in after:
         return False
+    if hit.group("deictic") == "Today" and _name_before(text, hit.start):
+        return False  # "USA Today", "VOA Today": a title
     unit = hit.group("unit")
     if unit and unit[0].isupper() and hit.match.start("unit") > hit.start and not hit.match.group(0).isupper():
         return False  # a title: "60 Minutes", "This Week"
