@@ -522,3 +522,14 @@ def test_a_coordinated_verb_without_a_subject_shares_the_date() -> None:
         "Kim Yo Jong held talks with South Korean President Moon Jae-in on June 10, and handed him an invitation "
         "to visit Pyongyang.")}
     assert found["proposal"] == "2019-06-10"
+
+
+def test_a_capital_naming_a_treaty_is_no_party() -> None:
+    r = one("The United States notified the United Nations on Monday that it was withdrawing from the Paris "
+            "climate agreement.", "withdrawal")
+    assert "FRA" not in r.countries
+
+
+def test_a_relative_clause_about_coordinated_states() -> None:
+    r = one("France and China, whose leaders met in Beijing on Monday, called the decision regrettable.", "meeting")
+    assert set(r.countries) == {"FRA", "CHN"}

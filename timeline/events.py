@@ -12,7 +12,7 @@ import yaml
 
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.events_anchor import anchor_before_trigger, offset_from_previous
-from timeline.events_clauses import relative_clause, without
+from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
 from timeline.events_dates import link_date
 from timeline.participants import (
@@ -344,9 +344,9 @@ def mentions_in(
         a0, a1 = (c0 if aside is not None and not antecedent else max(a0, c0)), min(a1, c1)
         clause_actors = [m for m in actors if sentence.start + a0 <= m.start and m.end <= sentence.start + a1
                          and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
-        if antecedent:
-            clause_actors = [m for m in actors if m.end <= sentence.start + c0 and m.kind in ("person", "state")][-1:] \
-                + clause_actors  # the one the relative clause is about
+        if antecedent:  # the ones the relative clause is about: "France and China, whose leaders met"
+            clause_actors = antecedents(text, [m for m in actors if m.end <= sentence.start + c0
+                                               and m.kind in ("person", "state")], sentence.start) + clause_actors
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),

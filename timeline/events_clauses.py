@@ -4,6 +4,9 @@ belongs to the main clause, which skips the relative clause's dates, parties and
 
 import re
 
+from timeline.actors import ActorMention
+
+JOINED = re.compile(r"(?:[’']s\s+|\s*,\s*|\s+and\s+|,\s+and\s+)(?:[A-Z][\w.’'-]*\s+){0,4}")
 RELATIVE_START = re.compile(r"(?:who|whose|which)\b", re.IGNORECASE)
 
 
@@ -22,3 +25,14 @@ def without(text: str, start: int, end: int, span: tuple[int, int] | None) -> st
         return text[start:end]
     a, b = max(start, span[0]), min(end, span[1])
     return text[start:a] + " " * (b - a) + text[b:end]
+
+
+def antecedents(text: str, before: list[ActorMention], offset: int) -> list[ActorMention]:
+    """The actors a relative clause is about: the last actor before it and those joined to it by "and", a comma
+    or a possessive with titles ("France and China, whose", "Japan's Prime Minister Shinzo Abe, who")."""
+    out: list[ActorMention] = []
+    for m in reversed(before):
+        if out and not JOINED.fullmatch(text, m.end - offset, out[0].start - offset):
+            break
+        out.insert(0, m)
+    return out

@@ -9,6 +9,8 @@ from timeline.text import Sentence
 from timeline.timex import Timex
 
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+NAMES_A_TREATY = re.compile(r"[’']?s?\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
+                            r"format|declaration|deal|process|peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
 PLACE_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
@@ -46,6 +48,8 @@ def participants_of(
     last_place_end: int | None = None
     for am in actors:
         rel = am.start - offset
+        if am.form == "capital" and NAMES_A_TREATY.match(clause_text, am.end - offset):
+            continue  # "the Paris climate agreement", "the Minsk accords": a name, not a party
         before = clause_text[max(0, rel - 12):rel]
         is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
             PLACE_BEFORE.search(before) or (last_place_end is not None
