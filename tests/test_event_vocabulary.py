@@ -140,6 +140,8 @@ POSITIVE = [
     ("proposal", "Macron floated the idea of a European army in November."),
     ("meeting", "Clinton brought the leaders of Israel and Egypt to Camp David in September 1978."),
     ("statement", "Ethiopia said on Monday that it would fully implement the Algiers agreement with Eritrea."),
+    ("visit", "Vajpayee was greeted at the border by his Pakistani counterpart, Nawaz Sharif, on Saturday."),
+    ("talks", "Russia and Ukraine kicked off talks in Istanbul on Tuesday."),
 ]
 
 NEGATIVE = [
@@ -181,6 +183,8 @@ NEGATIVE = [
     ("nomination", "Iran's president was confirmed as the winner of the election on Saturday."),
     ("visit", "The French president arrived at a decision about Iran on Monday."),
     ("meeting", "The war brought Russian troops to the border of Ukraine in February 2018."),
+    ("relations_restored", "Israel signed agreements establishing formal relations with the United Arab Emirates on "
+                           "Tuesday."),
 ]
 
 
