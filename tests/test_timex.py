@@ -493,3 +493,29 @@ def test_years_and_today_inside_names() -> None:
     assert tag("She founded a firm called Vega 1990 in Budapest.") == []
     assert tag("The minister told USA Today that talks would go on.") == []
     assert values("Since 1993, trade has doubled. Today the border opened.") == ["1993", "2018-04-05"]
+
+
+def test_sentence_final_full_month_keeps_no_period() -> None:
+    """A full month name ending a sentence does not take the full stop ("Sept." does)."""
+    assert [t.text for t in tag("The vote was delayed until June. Then it was held.")] == ["June"]
+    assert [t.text for t in tag("He left last July.")] == ["last July"]
+
+
+def test_that_season_and_the_following_season() -> None:
+    """"that autumn" is the season of the narrative's year; "the following winter" the next winter after it."""
+    found = {t.text: t.value for t in tag("Rebels took the city in June 2011 and lost it that autumn.")}
+    assert found["that autumn"] == "2011-FA"
+    found = {t.text: t.value for t in tag("Floods hit in May 2010; the following winter was dry.")}
+    assert found["the following winter"] == "2010-WI"
+
+
+def test_period_to_a_month_and_the_end_of_the_month() -> None:
+    """"the year to February" is a year-long period; "the end of the month" keeps its modifier."""
+    assert one("Exports rose 4% in the year to February.", "the year").value == "P1Y"
+    t = one("The talks should end by the end of the month.", "the end of the month")
+    assert (t.value, t.mod) == ("2018-04", "END")
+
+
+def test_a_week_after_a_date_is_no_frequency() -> None:
+    """"March 31, a week from Sunday": the digit belongs to a date, so "a week" is not a rate."""
+    assert "SET" not in [t.type for t in tag("The vote is on April 15, a week from Sunday.")]

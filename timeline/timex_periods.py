@@ -122,6 +122,13 @@ def norm_season(hit: Hit, ctx: Context) -> Norm | None:
     spans = [(y, dt.date(y, start_m, 1), cal.add_months(dt.date(y, start_m, 1), 3) - dt.timedelta(days=1))
              for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
     way = rel_direction(rel) if rel and rel != "the" else (direction(ctx) or "").rstrip("?")
+    if rel in ("that", "that same", "the same", "the following", "the next") and ctx.anchor:
+        # "in May 2010 ... that autumn": the season of the narrative's year; "the following winter": the next one
+        a = ctx.anchor
+        y = a.year - 1 if code == "WI" and a.month < 3 else a.year
+        if rel in ("the following", "the next") and dt.date(y, start_m, 1) <= a:
+            y += 1
+        return Norm("DATE", f"{y:04d}-{code}", mod, "anchored")
     if rel == "this":
         y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month < 3 else ctx.dct.year
     elif rel in ("last", "past", "this past"):

@@ -21,6 +21,9 @@ from timeline.timex_normalise import (
 )
 from timeline.timex_rules import Hit
 
+_PERIOD_ENDING = re.compile(  # "the year ended March 31", "the year to February": a period, not the calendar year
+    r"\s+(?:ended|ending|ends|to date|through|that ended|to\s+(?:the\s+end\s+of\s+)?(?:Jan|Feb|March|April|May|June|"
+    r"July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b)")
 _ANCHORED_REL = {"the following", "following", "the previous", "the next", "that", "the same", "that same"}
 
 
@@ -62,7 +65,7 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         step = 1
     elif rel == "the" and unit == "WE" and ctx.tense != "future" and ctx.dct.isoweekday() < 6:
         step = -1
-    if rel == "the" and re.match(r"\s+(?:ended|ending|ends|to date|through|that ended)\b", ctx.text[hit.end:]):
+    if rel == "the" and not mod and _PERIOD_ENDING.match(ctx.text, hit.end):
         return Norm("DURATION", duration_value(1, unit), mod, "explicit")
     if unit == "D" and rel == "the":
         return Norm("DATE", ctx.dct.isoformat(), mod, "relative")
@@ -139,7 +142,7 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
     lnum = _low(num)
     before = ctx.text[max(0, hit.start - 25):hit.start]
     if lnum in ("a", "an") and not hit.group("drel") and not hit.group("approx") and re.search(
-            r"(?:\d|percent|cents?|dollars?|times|twice|once|%)\s*(?:,\s*)?$", before):
+            r"(?:\d|percent|cents?|dollars?|times|twice|once|%)\s*$", before):
         return Norm("SET", duration_value(1, unit), None, "explicit")
     if lnum in ("some", "many") and unit in ("D", "W") and not hit.group("drel"):
         return None

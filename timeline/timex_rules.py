@@ -68,7 +68,8 @@ def _macros(lex: dict[str, Any]) -> dict[str, str]:
     )
     return {
         "MONTHS": "(?:" + "|".join(sorted(
-            (m if len(m) > 4 or m == "may" else m + r"\.?" for m in lex["months"]), key=len, reverse=True)) + ")",
+            (m if len(m) > 4 or m in ("may", "june", "july") else m + r"\.?" for m in lex["months"]), key=len,
+            reverse=True)) + ")",
         "NUM": num,
         "HOLIDAYS": _alternation(list(lex["holidays"])),
         "MHOLIDAYS": _alternation(list(lex["movable_holidays"])),
