@@ -533,3 +533,16 @@ def test_a_capital_naming_a_treaty_is_no_party() -> None:
 def test_a_relative_clause_about_coordinated_states() -> None:
     r = one("France and China, whose leaders met in Beijing on Monday, called the decision regrettable.", "meeting")
     assert set(r.countries) == {"FRA", "CHN"}
+
+
+def test_leaders_holding_talks_meet_but_peace_talks_stay_talks() -> None:
+    met = one("Chancellor Olaf Scholz held talks with President Emmanuel Macron in Paris on Monday.")
+    assert met.event_type == "meeting"
+    talks = one("Armenia and Azerbaijan held peace talks in Geneva on Monday.")
+    assert talks.event_type == "talks"
+
+
+def test_a_follow_up_repeats_the_main_event_not_its_background() -> None:
+    found = reports("Canada and Australia recognized Montenegro on Monday, a day after its parliament declared "
+                    "independence from Serbia. Germany followed on Wednesday.")
+    assert {r.date: r.event_type for r in found}["2019-06-12"] == "recognition"

@@ -38,6 +38,8 @@ CLAUSE_BREAK = re.compile(
 )
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
 SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:then\s+|later\s+|also\s+|finally\s+)?")  # "..., and signed"
+HELD_TALKS = re.compile(r"(?:held|hold|holds|holding)\s+(?:(?:bilateral|direct|private|separate|lengthy|brief|"
+                        r"closed-door|face-to-face|one-on-one|further|more|informal|cordial)\s+)?talks", re.IGNORECASE)
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
 ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
@@ -352,6 +354,9 @@ def mentions_in(
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),
                                         clause_actors, text[c0:c1], sentence.start + c0)
         event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
+        if event_type.type == "talks" and HELD_TALKS.fullmatch(text, a, b) and any(
+                p.kind == "person" for p in people):
+            event_type = types_by_name()["meeting"]  # "the two leaders held talks in Jerusalem": they met
         label = rule.label if event_type is rule.event_type else event_type.label
         objects = tuple(m.actor_id for m in clause_actors if m.start >= sentence.start + b)
         if timex is None and rule.kind == "verb" and not undatable and status == "occurred" and out:

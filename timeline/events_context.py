@@ -76,7 +76,10 @@ def resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> l
         if m.event_type.type != FOLLOW_UP:
             out.append(m)
             continue
-        prev = next((p for p in reversed(out) if index[m.sentence.start] - index[p.sentence.start] <= 1), None)
+        near = [p for p in reversed(out) if index[m.sentence.start] - index[p.sentence.start] <= 1]
+        # the main event before, not one told as its background ("a day after its parliament declared ...")
+        prev = next((p for p in near if not p.undatable and not (p.dated and p.timex.source == "anchored")),
+                    near[0] if near else None)
         subjects = [p for p in m.participants if p.role in ("actor", "participant")]
         if prev is not None and not subjects and prev.sentence.start == m.sentence.start:
             subjects = [p for p in prev.participants if p.role in ("actor", "participant")]  # "... and followed"
