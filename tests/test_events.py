@@ -546,3 +546,16 @@ def test_a_follow_up_repeats_the_main_event_not_its_background() -> None:
     found = reports("Canada and Australia recognized Montenegro on Monday, a day after its parliament declared "
                     "independence from Serbia. Germany followed on Wednesday.")
     assert {r.date: r.event_type for r in found}["2019-06-12"] == "recognition"
+
+
+def test_no_plans_to_hold_a_summit_is_negated() -> None:
+    r = one("Japan and South Korea have no plans to hold a summit, officials said.", "summit")
+    assert r.status == "negated"
+
+
+def test_week_talks_and_a_dated_meeting_that_week_stay_apart() -> None:
+    text = ("Japan will host the foreign ministers of the United States next week for talks on China. "
+            "Secretary of State Antony Blinken will then meet Chinese officials in Alaska on June 20.")
+    found = reports(text)
+    assert sorted(r.date for r in found if r.date) == ["2019-06-20", "2019-W25"]
+    assert {"JPN", "USA"} <= set(next(r for r in found if r.date == "2019-W25").countries)

@@ -178,7 +178,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             continue
         cand = report_from(m)
         for r in ([] if m.follow_up else reports):
-            same_day = r.precision != cand.precision or r.date == cand.date
+            same_day = (r.precision != cand.precision and r.family == cand.family) or r.date == cand.date
             if (same_family(r.family, cand.family) and r.status == cand.status and same_day
                     and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
                     and countries_compatible(r.countries, cand.countries)):

@@ -23,7 +23,7 @@ NP_BEFORE_CHARS = 32
 NP_AFTER_START = re.compile(r"\s+(?:with|between|among|involving|of|by)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 NP_AFTER_CHARS = 70
-ATTENDED = re.compile(r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|this|that|their|its|his|her)\s+"
+ATTENDED = re.compile(r"\b(?:at|during|for|on\s+the\s+sidelines\s+of)\s+(?:(?:an?|the|this|that|their|its|his|her)\s+)?"
                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
