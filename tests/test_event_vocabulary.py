@@ -142,6 +142,12 @@ POSITIVE = [
     ("statement", "Ethiopia said on Monday that it would fully implement the Algiers agreement with Eritrea."),
     ("visit", "Vajpayee was greeted at the border by his Pakistani counterpart, Nawaz Sharif, on Saturday."),
     ("talks", "Russia and Ukraine kicked off talks in Istanbul on Tuesday."),
+    ("meeting", "Netanyahu and Biden huddled at the White House on Monday."),
+    ("agreement", "Russia and China announced a \"no limits\" partnership in February 2018."),
+    ("sanctions", "Russia halted gas supplies to Poland and Bulgaria in April 2018."),
+    ("recognition", "Spain, Ireland and Norway recognised a Palestinian state on Tuesday."),
+    ("election", "Slovakia elected a new president on Saturday."),
+    ("election", "Voters in Argentina voted on Sunday in a presidential runoff."),
 ]
 
 NEGATIVE = [
@@ -185,6 +191,7 @@ NEGATIVE = [
     ("meeting", "The war brought Russian troops to the border of Ukraine in February 2018."),
     ("relations_restored", "Israel signed agreements establishing formal relations with the United Arab Emirates on "
                            "Tuesday."),
+    ("visit", "Germany recalled its ambassador to Russia for consultations on Monday."),
 ]
 
 
