@@ -519,3 +519,17 @@ def test_period_to_a_month_and_the_end_of_the_month() -> None:
 def test_a_week_after_a_date_is_no_frequency() -> None:
     """"March 31, a week from Sunday": the digit belongs to a date, so "a week" is not a rate."""
     assert "SET" not in [t.type for t in tag("The vote is on April 15, a week from Sunday.")]
+
+
+def test_day_month_keeps_no_full_stop_and_local_time() -> None:
+    """"on 3 March." ends before the full stop; "10 a.m. local time on Monday" is one clock time."""
+    assert [t.text for t in tag("The first round was held on 3 March.")] == ["3 March"]
+    t = one("The sides will meet at 10 a.m. local time on Monday.", "10 a.m. local time on Monday")
+    assert t.value == "2018-04-09T10:00"
+
+
+def test_reported_future_looks_ahead() -> None:
+    """"said the two sides would meet on Monday": the reporting verb does not pull the day into the past; a
+    plan already overtaken ("had been due to expire Friday") stays in the past."""
+    assert one("Officials said the envoys would meet on Monday.", "Monday").value == "2018-04-09"
+    assert one("The offer had been due to expire Tuesday.", "Tuesday").value == "2018-04-03"

@@ -64,6 +64,10 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
         ctx.future_in_clause = cues.has(lo, hi, "future")
         ctx.past_in_clause = cues.has(lo, hi, "past")
+        if ctx.past_in_clause and ctx.tense == "future" and ctx.tense_strong:
+            # "officials said the two sides would meet on Monday": a past verb before the future one reports it
+            left = cues.left_end(lo, hit.start, "future", _MODAL)
+            ctx.past_in_clause = left is None or cues.has(left, hi, "past")
         if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
@@ -79,6 +83,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     return _order_ranges(text, out)
 
 
+_MODAL = re.compile(r"(?:would|will|'ll|shall)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled)"
                        r"\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$", re.IGNORECASE)

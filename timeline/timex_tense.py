@@ -79,6 +79,17 @@ class TenseCues:
             i += 1
         return False
 
+    def left_end(self, lo: int, start: int, tense: str, form: re.Pattern[str] | None = None) -> int | None:
+        """End offset of the nearest cue of that tense in text[lo:start] (if form is given: when it begins that
+        way, else None), or None."""
+        i = bisect.bisect_left(self.starts, start) - 1
+        while i >= 0 and self.cues[i][0] >= lo:
+            s, e, _, t = self.cues[i]
+            if t == tense and e <= start:
+                return e if form is None or form.match(self.text, s) else None
+            i -= 1
+        return None
+
     def near(self, lo: int, hi: int, start: int, end: int) -> tuple[str | None, bool]:
         """Tense of the cue nearest to text[start:end] within text[lo:hi] (its governing verb, usually): the
         nearest cue on the left, or failing that the nearest on the right; and whether the cue is strong (a
