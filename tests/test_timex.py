@@ -533,3 +533,17 @@ def test_reported_future_looks_ahead() -> None:
     plan already overtaken ("had been due to expire Friday") stays in the past."""
     assert one("Officials said the envoys would meet on Monday.", "Monday").value == "2018-04-09"
     assert one("The offer had been due to expire Tuesday.", "Tuesday").value == "2018-04-03"
+
+
+def test_possessive_weekday_ahead_of_a_future_verb() -> None:
+    """"Sunday's election is expected to be close" is the coming Sunday; "Wednesday's ruling" is past."""
+    assert one("Sunday's election is expected to be close.", "Sunday").value == "2018-04-08"
+    assert one("They will appeal Wednesday's ruling.", "Wednesday").value == "2018-04-04"
+
+
+def test_adjectival_periods_leave_out_the_article() -> None:
+    """TimeBank marks the adjective alone: "the 30-day period" -> "30-day", "the third-quarter results" ->
+    "third-quarter", "the year-ago results" -> "year-ago"."""
+    assert [t.text for t in tag("The 30-day truce expired.")] == ["30-day"]
+    texts = [t.text for t in tag("The third-quarter results beat the year-ago results.", dt.date(2018, 11, 2))]
+    assert texts == ["third-quarter", "year-ago"]

@@ -122,12 +122,13 @@ def norm_year_ago(hit: Hit, ctx: Context) -> Norm | None:
     """"year-earlier", "the year-ago period": the reporting period (a quarter, usually) one year back."""
     unit = _low(hit.group("qunit"))
     period = report_period(ctx, hit.start)
+    start = None if unit or not hit.group("yago") else hit.match.start("yago")  # "the year-ago results"
     if period and unit not in ("nine months", "six months"):
-        return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", None, "anchored")
+        return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", None, "anchored", start)
     if unit in ("nine months", "six months"):
         ctx.year_to_date_at = hit.start
         return Norm("DURATION", "P9M" if unit.startswith("nine") else "P6M", None, "explicit")
-    return Norm("DATE", f"{ctx.dct.year - 1:04d}", None, "relative")
+    return Norm("DATE", f"{ctx.dct.year - 1:04d}", None, "relative", start)
 
 
 def norm_year_range(hit: Hit, ctx: Context) -> list[Norm] | None:
@@ -192,7 +193,8 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
         base, source = (ctx.anchor, "anchored") if ctx.anchor and ctx.anchor_gran == "day" else (ctx.dct, "relative")
         step = dt.timedelta(days=1 if later else -1)
         return cal.weekday_date(dow, base + step, "future" if later else "past"), source
-    if _POSSESSIVE.match(ctx.text, hit.end):  # "Wednesday's ruling": news reports it after the fact
+    if _POSSESSIVE.match(ctx.text, hit.end) and not _POSSESSIVE_AHEAD.match(ctx.text, hit.end):
+        # "Wednesday's ruling": news reports it after the fact (not "Sunday's vote is expected to be close")
         return cal.weekday_date(dow, ctx.dct, "past"), "inferred"
     if ctx.past_in_clause and ctx.future_in_clause:  # "a service planned for Saturday was cancelled": the nearest
         return cal.weekday_date(dow, ctx.dct, None), "inferred"
@@ -200,6 +202,8 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|slated|"
+                               r"likely|to)|could|may|might)\b", re.IGNORECASE)
 
 
 def norm_weekday(hit: Hit, ctx: Context) -> Norm | None:

@@ -102,8 +102,18 @@ def norm_quarter(hit: Hit, ctx: Context) -> Norm | None:
             # not say which calendar quarter later mentions ("the quarter", "a year ago") mean: QX
             fiscal = hit.group("fiscal") or qrel == "fiscal"
             ctx.last_quarter = (year, "X" if fiscal else n, hit.start)
-        return Norm("DATE", f"{year:04d}-Q{n}", None, source)
-    return Norm("DATE", f"{year:04d}-H{n}", None, source)
+        return Norm("DATE", f"{year:04d}-Q{n}", None, source, _adjective_start(hit))
+    return Norm("DATE", f"{year:04d}-H{n}", None, source, _adjective_start(hit))
+
+
+def _adjective_start(hit: Hit) -> int | None:
+    """Where "the third-quarter results" starts as TimeBank marks it: after "the" when the quarter is a
+    hyphenated adjective ("third-quarter"), else None (the match's start)."""
+    text = hit.match.group(0)
+    if text[:4].lower() == "the " and "-" in text[hit.match.end("qord") - hit.start:hit.match.start("qunit")
+                                                  - hit.start]:
+        return hit.start + 4
+    return None
 
 
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+([A-Z][a-z]{2,8})\.?\s+\d", re.ASCII)

@@ -152,7 +152,10 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
         return None
     if unit == "M" and n in (6, 9) and hit.group("drel") and ctx.last_quarter:
         ctx.year_to_date_at = hit.start  # "In the first nine months, ...": the report moves to the year to date
-    return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit")
+    start = None
+    if _low(hit.group("drel")) == "the" and "-" in ctx.text[hit.match.end("num"):hit.match.start("unit")]:
+        start = hit.match.start("num")  # "the 30-day period": the adjective alone, as TimeBank marks it
+    return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit", start)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|'ll)\s+$", re.IGNORECASE)
