@@ -559,3 +559,19 @@ def test_week_talks_and_a_dated_meeting_that_week_stay_apart() -> None:
     found = reports(text)
     assert sorted(r.date for r in found if r.date) == ["2019-06-20", "2019-W25"]
     assert {"JPN", "USA"} <= set(next(r for r in found if r.date == "2019-W25").countries)
+
+
+def test_a_plan_s_bare_name_in_the_past_means_the_next_one() -> None:
+    r = one("On Friday he is scheduled to become the first French president to visit Hiroshima.", "visit",
+            published=dt.date(2019, 6, 17))  # a Monday: "Friday" was put on 14 June
+    assert (r.status, r.date) == ("planned", "2019-06-21")
+    r = one("He said the meeting between France and Japan could take place in May.", "meeting")
+    assert (r.status, r.date) == ("possible", "2020-05")
+
+
+def test_an_invitation_proposes_the_meeting_it_invites_to() -> None:
+    from timeline.events import extract_mentions
+
+    found = extract_mentions(Article(text="Emmanuel Macron invited Olaf Scholz to Paris for a meeting, the Elysee "
+                                          "said.", published=PUBLISHED, path="test"))
+    assert [m.status for m in found if m.event_type.type == "meeting"] == ["proposed"]

@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 
 from timeline.actors import ActorDictionary, ActorMention
-from timeline.events_anchor import anchor_before_trigger, offset_from_previous
+from timeline.events_anchor import anchor_before_trigger, next_occurrence, offset_from_previous
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
 from timeline.events_dates import link_date
@@ -333,6 +333,8 @@ def mentions_in(
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
             status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end)
+        if timex is not None and status in ("planned", "proposed", "possible"):
+            timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):

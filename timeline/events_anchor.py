@@ -88,3 +88,31 @@ def offset_from_previous(t: Timex) -> int | None:
     unit = (m.group("unit1") or m.group("unit2") or m.group("unit3") or "day").lower()
     days = UNIT_DAYS[unit]
     return -days if (m.group("back") or m.group("unit2")) else days
+
+
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+PAST_PLAN = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
+
+
+def next_occurrence(t: Timex, published: dt.date, clause: str) -> Timex:
+    """A plan's bare weekday, month, season or day-of-month name that the tagger put in the past ("he is scheduled
+    to visit on Friday", "could take place in September") means the next one; a past plan ("had been planned for
+    May", "was to meet on Friday") keeps it."""
+    if t.source != "inferred" or t.date_start is None or t.date_end is None or t.date_end >= published:
+        return t
+    if PAST_PLAN.search(clause):
+        return t
+    if t.granularity == "day" and WEEKDAY.search(t.text):
+        return shifted(t, 7) if t.date_end >= published - dt.timedelta(days=7) else t
+    if t.granularity in ("day", "month", "season") and t.date_end >= published - dt.timedelta(days=366):
+        start, end = _next_year(t.date_start), _next_year(t.date_end)
+        value = f"{start.year:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
+        return replace(t, value=value, date_start=start, date_end=end, source="anchored")
+    return t
+
+
+def _next_year(d: dt.date) -> dt.date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
