@@ -547,3 +547,12 @@ def test_adjectival_periods_leave_out_the_article() -> None:
     assert [t.text for t in tag("The 30-day truce expired.")] == ["30-day"]
     texts = [t.text for t in tag("The third-quarter results beat the year-ago results.", dt.date(2018, 11, 2))]
     assert texts == ["third-quarter", "year-ago"]
+
+
+def test_prepositions_stay_outside_durations() -> None:
+    """"within a week", "over the past two years": the preposition is a signal, not part of the expression;
+    "over a week" (more than a week) keeps its modifier."""
+    assert [t.text for t in tag("Troops will leave within a week.")] == ["a week"]
+    assert [t.text for t in tag("Trade doubled over the past two years.")] == ["the past two years"]
+    t = one("The inspection lasted over a week.", "over a week")
+    assert (t.value, t.mod) == ("P1W", "MORE_THAN")

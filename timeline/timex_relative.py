@@ -152,10 +152,13 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
         return None
     if unit == "M" and n in (6, 9) and hit.group("drel") and ctx.last_quarter:
         ctx.year_to_date_at = hit.start  # "In the first nine months, ...": the report moves to the year to date
-    start = None
+    start, mod = None, _approx(hit)
     if _low(hit.group("drel")) == "the" and "-" in ctx.text[hit.match.end("num"):hit.match.start("unit")]:
         start = hit.match.start("num")  # "the 30-day period": the adjective alone, as TimeBank marks it
-    return Norm("DURATION", duration_value(n, unit), _approx(hit), "explicit", start)
+    elif _low(hit.group("approx")) == "within" or (_low(hit.group("approx")) == "over" and hit.group("drel")):
+        # "within a week", "over the past two years": the preposition is a signal, not part of the expression
+        start, mod = hit.match.start("drel") if hit.group("drel") else hit.match.start("num"), None
+    return Norm("DURATION", duration_value(n, unit), mod, "explicit", start)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|'ll)\s+$", re.IGNORECASE)
