@@ -556,3 +556,9 @@ def test_prepositions_stay_outside_durations() -> None:
     assert [t.text for t in tag("Trade doubled over the past two years.")] == ["the past two years"]
     t = one("The inspection lasted over a week.", "over a week")
     assert (t.value, t.mod) == ("P1W", "MORE_THAN")
+
+
+def test_last_as_a_verb_is_no_past_cue() -> None:
+    """"talks expected to last three days": "last" is a verb there, so "arrived on Sunday" stays in the past."""
+    text = "Delegates arrived on Sunday for talks that are expected to last three days."
+    assert one(text, "Sunday").value == "2018-04-01"

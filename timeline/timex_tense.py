@@ -66,7 +66,8 @@ class TenseCues:
         # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
         cues = [c for c, nxt in zip(cues, [*cues[1:], None][:len(cues)], strict=True) if not (
             nxt and c[3] == "past" and nxt[3] == "future" and not text[c[1]:nxt[0]].strip()
-            and text[c[0]:c[1]].lower() in ("was", "were"))]
+            and text[c[0]:c[1]].lower() in ("was", "were"))
+            and not (c[3] == "past" and _VERB_LAST.match(text, max(0, c[0] - 7), c[1]))]  # "expected to last"
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
@@ -121,6 +122,7 @@ class TenseCues:
         return found
 
 
+_VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
 _END_POINT = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.IGNORECASE)
 
