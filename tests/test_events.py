@@ -575,3 +575,16 @@ def test_an_invitation_proposes_the_meeting_it_invites_to() -> None:
     found = extract_mentions(Article(text="Emmanuel Macron invited Olaf Scholz to Paris for a meeting, the Elysee "
                                           "said.", published=PUBLISHED, path="test"))
     assert [m.status for m in found if m.event_type.type == "meeting"] == ["proposed"]
+
+
+def test_a_past_plan_s_day_is_the_nearest_one() -> None:
+    r = one("The meeting between France and Japan had been planned for June 8 in Paris.", "meeting")
+    assert r.date == "2019-06-08"
+
+
+def test_a_called_off_reference_joins_the_plan_not_what_happened() -> None:
+    text = ("Pyongyang called off the meeting with Seoul two hours before it was to take place. "
+            "The meeting between North Korea and South Korea had been planned for June 8 in Seoul. "
+            "North Korea and South Korea held talks on June 8 in Panmunjom instead.")
+    statuses = sorted(r.status for r in reports(text) if r.date == "2019-06-08")
+    assert statuses == ["cancelled", "occurred"]

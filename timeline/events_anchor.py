@@ -97,10 +97,18 @@ PAST_PLAN = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
 def next_occurrence(t: Timex, published: dt.date, clause: str) -> Timex:
     """A plan's bare weekday, month, season or day-of-month name that the tagger put in the past ("he is scheduled
     to visit on Friday", "could take place in September") means the next one; a past plan ("had been planned for
-    May", "was to meet on Friday") keeps it."""
-    if t.source != "inferred" or t.date_start is None or t.date_end is None or t.date_end >= published:
+    February 10", "was to meet on Friday") means the nearest one, past or future."""
+    if t.source != "inferred" or t.date_start is None or t.date_end is None:
         return t
-    if PAST_PLAN.search(clause):
+    if PAST_PLAN.search(clause):  # "had been planned for February 10": the nearest February 10
+        if t.granularity in ("day", "month") and not WEEKDAY.search(t.text) and t.date_start > published:
+            start = _year_before(t.date_start)
+            if (published - start) < (t.date_start - published):
+                end = _year_before(t.date_end)
+                return replace(t, value=f"{start.year:04d}{t.value[4:]}", date_start=start, date_end=end,
+                               source="anchored")
+        return t
+    if t.date_end >= published:
         return t
     if t.granularity == "day" and WEEKDAY.search(t.text):
         return shifted(t, 7) if t.date_end >= published - dt.timedelta(days=7) else t
@@ -109,6 +117,13 @@ def next_occurrence(t: Timex, published: dt.date, clause: str) -> Timex:
         value = f"{start.year:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
         return replace(t, value=value, date_start=start, date_end=end, source="anchored")
     return t
+
+
+def _year_before(d: dt.date) -> dt.date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
 
 
 def _next_year(d: dt.date) -> dt.date:

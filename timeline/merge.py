@@ -199,6 +199,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                    and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)  # a telling follows
                    and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,
                                                                    m.trigger_start - m.sentence.start))]
+        if cand.status in ("cancelled", "postponed") and any(r.status != "occurred" for r in matches):
+            matches = [r for r in matches if r.status != "occurred"]  # what is called off was a plan
         if len(matches) > 1:
             shared = [len(set(r.countries) & set(cand.countries)) for r in matches]
             best = max(shared)
