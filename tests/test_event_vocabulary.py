@@ -152,6 +152,9 @@ POSITIVE = [
     ("agreement", "Netanyahu and the foreign ministers of the UAE and Bahrain signed the documents on Tuesday."),
     ("relations_restored", "The ties between India and Israel were raised to a strategic partnership on Tuesday."),
     ("sanctions", "Japan said on Thursday that it had frozen new grants and loans to India."),
+    ("talks_resumed", "North Korea returned to the negotiating table in Stockholm in October."),
+    ("talks_resumed", "The talks between Iran and the United States were resumed in Vienna in April."),
+    ("intent_to_meet", "Kim Jong Un expressed his willingness to meet Trump in March."),
 ]
 
 NEGATIVE = [
@@ -196,6 +199,7 @@ NEGATIVE = [
                            "Tuesday."),
     ("visit", "Germany recalled its ambassador to Russia for consultations on Monday."),
     ("talks", "Kuwait and the United States mediated for years between Qatar and Saudi Arabia."),
+    ("talks_resumed", "The French team returned to the table in Paris after lunch on Monday."),
 ]
 
 
