@@ -588,3 +588,9 @@ def test_a_called_off_reference_joins_the_plan_not_what_happened() -> None:
             "North Korea and South Korea held talks on June 8 in Panmunjom instead.")
     statuses = sorted(r.status for r in reports(text) if r.date == "2019-06-08")
     assert statuses == ["cancelled", "occurred"]
+
+
+def test_an_organisation_acting_on_a_state_stands_for_its_members() -> None:
+    r = one("The G7 leaders on Friday agreed to tighten sanctions on Russia.", "sanctions")
+    assert {"RUS", "USA", "JPN"} <= set(r.countries)
+    assert ("USA", "actor") in {(p[3], p[4]) for p in r.participants}

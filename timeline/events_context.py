@@ -45,17 +45,19 @@ def anchor_to_previous(mentions: list[EventMention]) -> None:
 
 
 def organisation_members(mentions: list[EventMention], dictionary: ActorDictionary, published: dt.date) -> None:
-    """An event whose only party is a small fixed-membership organisation ("the Group of Seven summit") involves
-    its member states (see events_orgs)."""
+    """An event whose only party on its side is a small fixed-membership organisation ("the Group of Seven
+    summit", "the G7 leaders agreed to tighten sanctions on Russia") involves its member states, in the
+    organisation's role (see events_orgs)."""
     for m in mentions:
-        if any(p.kind in ("state", "person") and p.role != "location" for p in m.participants):
+        side = [p for p in m.participants if p.role in ("actor", "participant")]
+        if any(p.kind in ("state", "person") for p in side):
             continue
         when = m.timex.date_start if m.dated else published
-        orgs = [p for p in m.participants if p.kind == "organisation" and p.role != "location"]
+        orgs = [p for p in side if p.kind == "organisation"]
         for p in orgs if len(orgs) == 1 else []:  # "a NATO summit ... and a G7 summit": neither stands alone
             for code in members(p.actor_id, m.sentence.text, when):
                 if not any(q.country == code and q.role != "location" for q in m.participants):
-                    m.participants.append(Participant(code, dictionary.get(code).name, "state", code, "participant"))
+                    m.participants.append(Participant(code, dictionary.get(code).name, "state", code, p.role))
 
 
 def inherit_talks_parties(mentions: list[EventMention]) -> None:
