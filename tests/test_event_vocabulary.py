@@ -155,6 +155,8 @@ POSITIVE = [
     ("talks_resumed", "North Korea returned to the negotiating table in Stockholm in October."),
     ("talks_resumed", "The talks between Iran and the United States were resumed in Vienna in April."),
     ("intent_to_meet", "Kim Jong Un expressed his willingness to meet Trump in March."),
+    ("meeting", "The U.N. Security Council held an emergency session on North Korea on Monday."),
+    ("meeting", "Iran held consultations with Russia in Moscow on Monday."),
 ]
 
 NEGATIVE = [
@@ -200,6 +202,7 @@ NEGATIVE = [
     ("visit", "Germany recalled its ambassador to Russia for consultations on Monday."),
     ("talks", "Kuwait and the United States mediated for years between Qatar and Saudi Arabia."),
     ("talks_resumed", "The French team returned to the table in Paris after lunch on Monday."),
+    ("meeting", "The Russian parliament held a session on the budget on Monday."),
 ]
 
 
