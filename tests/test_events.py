@@ -594,3 +594,11 @@ def test_an_organisation_acting_on_a_state_stands_for_its_members() -> None:
     r = one("The G7 leaders on Friday agreed to tighten sanctions on Russia.", "sanctions")
     assert {"RUS", "USA", "JPN"} <= set(r.countries)
     assert ("USA", "actor") in {(p[3], p[4]) for p in r.participants}
+
+
+def test_a_date_modifying_the_event_noun_inside_the_trigger_is_its_own() -> None:
+    r = one("Yoon Suk-yeol, who won the March 9 election by a narrow margin, took office on Tuesday.", "election")
+    assert r.date == "2019-03-09"
+    r = one("Britain announced on Tuesday that it was withdrawing from the 2015 nuclear agreement with Iran.",
+            "withdrawal")
+    assert r.date == "2019-06-11"

@@ -308,7 +308,8 @@ def mentions_in(
             c1 = min(c1, aside[1])
         others = [s for s in spans if s != (a, b)]
         candidates = [t for t in rel_timexes if antecedent or aside is None or not aside[0] <= t.start < aside[1]]
-        rel = link_date(text, (a, b), rule.kind, candidates, others, (c0, c1))
+        rel = link_date(text, (a, b), rule.kind, candidates, others, (c0, c1),
+                        rule.event_type.family in GATHERINGS | {"election", "summit"})
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         undatable = False
         if rel is not None and rel.end <= a:

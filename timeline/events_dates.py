@@ -24,9 +24,10 @@ NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 
 def link_date(
     text: str, trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]],
-    clause: tuple[int, int],
+    clause: tuple[int, int], own_noun: bool = False,
 ) -> Timex | None:
-    """The DATE expression that belongs to a trigger: nearest in its clause, not past another trigger."""
+    """The DATE expression that belongs to a trigger: nearest in its clause, not past another trigger. With
+    own_noun, the trigger's noun is the event itself, so a date modifying it inside the trigger is its own."""
     a, b = trigger
     best, best_cost = None, None
     for t in timexes:
@@ -46,9 +47,10 @@ def link_date(
             continue  # "will not meet before his inauguration in January": a bound, not the date
         if kind == "noun" and gap > NOUN_DATE_CHARS:
             continue
+        inside = own_noun and a <= t.start < t.end <= b
         if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (
-                kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS):
-            continue  # "the 2015 nuclear deal": the date of another thing
+                kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS) and not inside:
+            continue  # "left the 2015 nuclear deal": another thing's date ("won the March 9 election": its own)
         claimed = t.end <= a and any(clause[0] <= o[1] <= t.start for o in others)  # "met on Monday and ..."
         if claimed and PURPOSE_BEFORE.search(text[max(0, a - 12):a]):
             continue  # "leaves for Germany on Thursday to attend the summit": the trip's date, not the summit's
