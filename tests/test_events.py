@@ -602,3 +602,19 @@ def test_a_date_modifying_the_event_noun_inside_the_trigger_is_its_own() -> None
     r = one("Britain announced on Tuesday that it was withdrawing from the 2015 nuclear agreement with Iran.",
             "withdrawal")
     assert r.date == "2019-06-11"
+
+
+def test_refusing_to_meet_is_negated() -> None:
+    found = [r for r in reports("Zelensky refused to meet Putin in Minsk on Monday.") if r.event_type == "meeting"]
+    assert [r.status for r in found] == ["negated"]
+
+
+def test_threatening_to_cancel_leaves_the_plan_on() -> None:
+    found = {r.event_type: r.status for r in reports(
+        "North Korea threatened to cancel the summit with the United States set for June 20.")}
+    assert found.get("summit", "planned") == "planned" and "cancelled" not in found.values()
+
+
+def test_agreeing_to_hold_a_summit_in_a_month_plans_it_for_the_next_one() -> None:
+    r = one("Japan and China have agreed to hold a summit in Beijing in March.", "summit")
+    assert (r.status, r.date) == ("planned", "2020-03")

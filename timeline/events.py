@@ -334,10 +334,10 @@ def mentions_in(
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
             status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end)
-        if timex is not None and status in ("planned", "proposed", "possible"):
-            timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
+        if timex is not None and status in ("planned", "proposed", "possible"):
+            timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
             said = [t for t, r in zip(local_timexes, rel_timexes, strict=True) if t.type == "DATE" and t.date_start
                     and REPORTING_BEFORE.search(text[max(0, r.start - 40):r.start])]

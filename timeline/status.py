@@ -20,6 +20,9 @@ FACTUAL_INFINITIVE = re.compile(
 # a status word before a nominal trigger: up to two words between, more if they are a name ("postpone the
 # Group of Seven summit")
 NOUN_PHRASE_BEFORE = r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}(?:(?:(?-i:[A-Z])[\w-]*|of|and)\s+){0,3}$"
+THREATENED_CALLOFF = re.compile(
+    r"\b(?:threaten\w*|warn\w*|consider\w*|weigh\w*|may|might|could|if)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:cancel|postpone|call\s+off|scrap|delay|put\s+off)\b", re.IGNORECASE)
 LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
 LATE_VERB = {
     "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
@@ -94,6 +97,9 @@ def mention_status(
             found.add(status)
     if re.search(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+)?$", clause_before) and re.match(r"\s*off\b", clause_after):
         found.add("cancelled")  # "called the meeting off"
+    if found & {"cancelled", "postponed"} and THREATENED_CALLOFF.search(clause_before):
+        found -= {"cancelled", "postponed"}  # "threatened to cancel the summit": still on
+        found.add("planned")
     if "possible" in found and REPORTED_FUTURE.search(clause_before) and not HEDGE.search(clause_before):
         found.discard("possible")  # "said he would nominate": the future of reported speech
         if event_end is not None and event_end < published:
