@@ -618,3 +618,8 @@ def test_threatening_to_cancel_leaves_the_plan_on() -> None:
 def test_agreeing_to_hold_a_summit_in_a_month_plans_it_for_the_next_one() -> None:
     r = one("Japan and China have agreed to hold a summit in Beijing in March.", "summit")
     assert (r.status, r.date) == ("planned", "2020-03")
+
+
+def test_talks_between_parties_resumed() -> None:
+    r = one("Talks between Iran and the European Union resumed in Vienna on Monday after a three-month pause.")
+    assert (r.event_type, r.date) == ("talks_resumed", "2019-06-10")
