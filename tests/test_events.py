@@ -623,3 +623,8 @@ def test_agreeing_to_hold_a_summit_in_a_month_plans_it_for_the_next_one() -> Non
 def test_talks_between_parties_resumed() -> None:
     r = one("Talks between Iran and the European Union resumed in Vienna on Monday after a three-month pause.")
     assert (r.event_type, r.date) == ("talks_resumed", "2019-06-10")
+
+
+def test_a_caused_act_took_place() -> None:
+    r = one("The dispute led Venezuela to break off relations with Colombia in February.", "relations_broken")
+    assert (r.status, r.date) == ("occurred", "2019-02")

@@ -15,7 +15,8 @@ REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|confirmed|promised|
                              r"(?:\s+[\w’'-]+){0,6}?\s+would\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
 FACTUAL_INFINITIVE = re.compile(
-    r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
+    r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|led|prompted|forced|caused|compelled|"
+    r"(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
     r"(?:\s+[\w-]+)?)\b(?:\s+[\w-]+){0,3}\s+to$", re.IGNORECASE)
 # a status word before a nominal trigger: up to two words between, more if they are a name ("postpone the
 # Group of Seven summit")
