@@ -628,3 +628,8 @@ def test_talks_between_parties_resumed() -> None:
 def test_a_caused_act_took_place() -> None:
     r = one("The dispute led Venezuela to break off relations with Colombia in February.", "relations_broken")
     assert (r.status, r.date) == ("occurred", "2019-02")
+
+
+def test_talks_due_to_start() -> None:
+    r = one("Negotiations between Britain and the European Union are due to start in March.")
+    assert (r.event_type, r.status, r.date) == ("talks", "planned", "2020-03")
