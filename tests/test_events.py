@@ -633,3 +633,15 @@ def test_a_caused_act_took_place() -> None:
 def test_talks_due_to_start() -> None:
     r = one("Negotiations between Britain and the European Union are due to start in March.")
     assert (r.event_type, r.status, r.date) == ("talks", "planned", "2020-03")
+
+
+def test_he_is_the_person_named_before_in_the_sentence() -> None:
+    r = one("Kim Jong Un held talks with Moon Jae-in in April, and he travelled to China in May to see Xi Jinping.",
+            "visit")
+    assert {"PRK", "CHN"} <= set(r.countries)
+
+
+def test_a_visit_needs_a_visitor_and_a_visit_by_names_one() -> None:
+    assert not [r for r in reports("The company will visit suppliers in China next month.") if r.event_type == "visit"]
+    r = one("It was the first visit by an Ethiopian leader to Eritrea in two decades, on Sunday.", "visit")
+    assert ("ETH", "actor") in {(p[3], p[4]) for p in r.participants}

@@ -40,6 +40,7 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
 SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:then\s+|later\s+|also\s+|finally\s+)?")  # "..., and signed"
 HELD_TALKS = re.compile(r"(?:held|hold|holds|holding)\s+(?:(?:bilateral|direct|private|separate|lengthy|brief|"
                         r"closed-door|face-to-face|one-on-one|further|more|informal|cordial)\s+)?talks", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
 ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
@@ -352,6 +353,11 @@ def mentions_in(
         if antecedent:  # the ones the relative clause is about: "France and China, whose leaders met"
             clause_actors = antecedents(text, [m for m in actors if m.end <= sentence.start + c0
                                                and m.kind in ("person", "state")], sentence.start) + clause_actors
+        if (rule.kind == "verb" and PRONOUN_SUBJECT.search(text, c0, a)
+                and not any(m.kind in ("person", "state") and m.start < sentence.start + a for m in clause_actors)):
+            # "Kim held a summit with Moon, and he travelled to China": the sentence's first person
+            clause_actors = [m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"][:1] \
+                + clause_actors
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),

@@ -11,6 +11,7 @@ from timeline.timex import Timex
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 NAMES_A_TREATY = re.compile(r"[’']?s?\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
                             r"format|declaration|deal|process|peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
+VISITOR_BEFORE = re.compile(r"\bby\s+(?:(?:an?|the|his|her|its|their)\s+)?$", re.IGNORECASE)
 PLACE_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
@@ -57,7 +58,10 @@ def participants_of(
         last_place_end = am.end - offset if is_place else None  # "in Iraq and Oman": both venues
         if is_place and am.start > trigger[0] and place is None and event_type != "visit":
             place = am.name
-        if event_type == "visit" and am.start > trigger[1] and am.kind == "state":
+        if event_type == "visit" and (VISITOR_BEFORE.search(clause_text[max(0, rel - 16):rel])
+                                      or clause_text[max(0, rel - 3):rel].rstrip().lower().endswith("by")):
+            role = "actor"  # "the first visit by an Ethiopian leader to Eritrea"
+        elif event_type == "visit" and am.start > trigger[1] and am.kind == "state":
             role = "host"
             place = place or am.name
         elif is_place:
