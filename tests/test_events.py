@@ -179,7 +179,7 @@ def test_an_event_nobody_takes_part_in_is_left_out() -> None:
 def test_first_letter_guards_do_not_change_matches(seed_article) -> None:
     import re
 
-    from timeline.events import first_letter_guard, trigger_rules
+    from timeline.events_rules import first_letter_guard, trigger_rules
 
     text = seed_article.text + " Talks resumed. MET again; the Visit was SIGNED. Ratified treaties."
     guarded = 0
@@ -429,7 +429,7 @@ def test_a_noun_reported_by_a_dated_saying_takes_not_the_saying_date() -> None:
 
 
 def test_literal_prefixes_of_a_trigger_pattern() -> None:
-    from timeline.events import literal_prefixes
+    from timeline.events_rules import literal_prefixes
 
     assert literal_prefixes(r"\b(?:agreements?|accord|travell?ed)\s+to\b") == ("accord", "agreement", "travel")
     assert literal_prefixes(r"\b(?:re-?imposed|[Tt]he)\b") == ()
@@ -477,7 +477,7 @@ def test_a_subordinate_clause_adds_no_party() -> None:
 
 
 def test_prefix_filter_is_exact_on_word_starts() -> None:
-    from timeline.events import find_triggers, trigger_rules, word_starts
+    from timeline.events_rules import find_triggers, trigger_rules, word_starts
 
     text = "The G7 leaders re-imposed sanctions and agreed to meet; Tehran's envoy travelled to Paris."
     starts = word_starts(text)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import EventMention, referable_families, reports_past
+from timeline.events import EventMention, reports_past
+from timeline.events_rules import referable_families
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
                   "week": 6, "day": 7, "time": 8}

@@ -1,0 +1,178 @@
+"""Trigger rules: the event-type table (data/event_types.yaml) compiled into patterns, and their matches in a text."""
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from timeline.text import Sentence
+
+WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
+GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+)"
+LETTERS = re.compile(r"[^\W\d_]+")
+MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One kind of diplomatic event with its codes."""
+
+    type: str
+    label: str
+    family: str
+    cameo: str | None
+    plover_category: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """A pattern that signals an event of one type."""
+
+    event_type: EventType
+    kind: str
+    label: str
+    pattern: re.Pattern
+    rank: int
+    retype: tuple[tuple[re.Pattern, str], ...] = ()
+    prefixes: tuple[str, ...] = ()  # one of these (lower case) is in any text the pattern matches; () = unknown
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    """Trigger patterns from the event-type table shipped with the package (data/event_types.yaml)."""
+    data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
+    macros = {k: v for k, v in data.items() if k.isupper()}
+    out = []
+    for spec in data["types"]:
+        plover = spec.get("plover") or {}
+        et = EventType(spec["type"], spec["label"], spec.get("family", spec["type"]), spec.get("cameo"),
+                       plover.get("category"), plover.get("mode"))
+        for trig in spec["triggers"]:
+            source = trig["re"]
+            for name, value in macros.items():
+                source = source.replace("{" + name + "}", value)
+            for gap in WORD_GAPS:  # a skipped word may be "U.S." or "Russia's" too
+                source = source.replace(gap, GAP_WORD)
+            out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
+                                   re.compile(first_letter_guard(source) + source, re.IGNORECASE), len(out),
+                                   tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
+                                         for x in spec.get("retype", [])), literal_prefixes(source)))
+    return tuple(out)
+
+
+def leading_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern of the form \\b(?:word|word...)..., None for other patterns."""
+    if not source.startswith("\\b(?:"):
+        return None
+    depth, alternatives, current = 0, [], ""
+    for ch in source[5:]:
+        if ch == ")" and depth == 0:
+            break
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    return alternatives
+
+
+def literal_prefixes(source: str) -> tuple[str, ...]:
+    """Lower-case words one of which any match of a \\b(?:word|word...) pattern contains (the literal letters each
+    alternative starts with, at least MIN_PREFIX of them): a rule none of whose words is in a text cannot match it
+    and is not run (a pure speed-up). () when some alternative has no such literal start."""
+    alternatives = leading_alternatives(source)
+    if alternatives is None:
+        if not (source.startswith("\\b") and source[2:3].isalpha()):
+            return ()
+        alternatives = [source[2:]]  # "\\bsummits?\\b"
+    out = []
+    for a in alternatives:
+        letters = ""
+        for i, ch in enumerate(a):
+            if not ch.isalpha():
+                break
+            if i + 1 < len(a) and a[i + 1] in "?*{":
+                break  # "agreements?": the s is optional
+            letters += ch.lower()
+        if len(letters) < MIN_PREFIX:
+            return ()
+        out.append(letters)
+    return tuple(sorted(set(out)))
+
+
+def first_letter_guard(source: str) -> str:
+    """A lookahead on the letters a pattern of the form \\b(?:word|word...) can start with, so the regex engine
+    skips other positions quickly (a pure speed-up: the matches are the same); '' for other patterns."""
+    alternatives = leading_alternatives(source)
+    if alternatives is None or not all(a and a[0].isalpha() for a in alternatives):
+        return ""
+    letters = sorted({c for a in alternatives for c in (a[0].lower(), a[0].upper())})
+    return f"(?=[{''.join(letters)}])"
+
+
+@lru_cache(maxsize=1)
+def referable_families() -> frozenset[str]:
+    """Families whose undated nominal references may join a dated event of the same article."""
+    data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
+    return frozenset(data.get("referable_families", []))
+
+
+@lru_cache(maxsize=1)
+def types_by_name() -> dict[str, EventType]:
+    """All event types by name (cached)."""
+    return event_types()
+
+
+def event_types() -> dict[str, EventType]:
+    """All event types by name."""
+    return {r.event_type.type: r.event_type for r in trigger_rules()}
+
+
+def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
+    """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
+    starts = word_starts(text)
+    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules() if rule_may_match(rule, starts)
+                            for m in rule.pattern.finditer(text)])
+
+
+def word_starts(text: str) -> set[str]:
+    """The beginnings (MIN_PREFIX letters or more, lower case) of the words of a text."""
+    return {w[:k] for w in set(LETTERS.findall(text.lower())) for k in range(MIN_PREFIX, len(w) + 1)}
+
+
+def rule_may_match(rule: TriggerRule, starts: set[str]) -> bool:
+    """Whether a rule can match a text given the beginnings of its words: a \\b(?:word|...) pattern matches only
+    where a word starts with one of its literal prefixes."""
+    return not rule.prefixes or any(p in starts for p in rule.prefixes)
+
+
+def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tuple[TriggerRule, int, int]]]:
+    """Trigger matches of a whole article, per sentence (offsets relative to the sentence), each rule run once."""
+    starts = [s.start for s in sents]
+    found: dict[int, list[tuple[TriggerRule, int, int]]] = defaultdict(list)
+    starts_of_words = word_starts(text)
+    for rule in trigger_rules():
+        if not rule_may_match(rule, starts_of_words):
+            continue
+        for m in rule.pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= sents[i].end:
+                found[i].append((rule, m.start() - starts[i], m.end() - starts[i]))
+    return {i: non_overlapping(matches) for i, matches in found.items()}
+
+
+def non_overlapping(found: list[tuple[TriggerRule, int, int]]) -> list[tuple[TriggerRule, int, int]]:
+    """Keep verbal patterns first, then earlier rules, dropping matches that overlap a kept one; in text order."""
+    found.sort(key=lambda f: (f[0].kind != "verb", f[0].rank, f[1]))
+    kept: list[tuple[TriggerRule, int, int]] = []
+    for rule, a, b in found:
+        if all(b <= ka or a >= kb for _, ka, kb in kept):
+            kept.append((rule, a, b))
+    return sorted(kept, key=lambda f: f[1])
