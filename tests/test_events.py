@@ -645,3 +645,9 @@ def test_a_visit_needs_a_visitor_and_a_visit_by_names_one() -> None:
     assert not [r for r in reports("The company will visit suppliers in China next month.") if r.event_type == "visit"]
     r = one("It was the first visit by an Ethiopian leader to Eritrea in two decades, on Sunday.", "visit")
     assert ("ETH", "actor") in {(p[3], p[4]) for p in r.participants}
+
+
+def test_he_at_the_start_of_a_sentence_is_the_person_of_the_sentence_before() -> None:
+    text = "Indian Prime Minister Narendra Modi arrived in Berlin on Monday. He will travel to Paris on Thursday."
+    found = {r.date: r for r in reports(text) if r.event_type == "visit"}
+    assert {"IND", "FRA"} <= set(found["2019-06-13"].countries)

@@ -116,9 +116,10 @@ def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tu
 
 def mentions_in(
     sentence: Sentence, timexes: list[Timex], actors: list[ActorMention], published: dt.date,
-    triggers: list[tuple[TriggerRule, int, int]] | None = None,
+    triggers: list[tuple[TriggerRule, int, int]] | None = None, previous: list[ActorMention] | None = None,
 ) -> list[EventMention]:
-    """Event mentions in one sentence (its trigger matches found here unless given)."""
+    """Event mentions in one sentence (its trigger matches found here unless given); `previous` are the persons the
+    sentence before it names, for a "he" or "she" with no antecedent of its own."""
     text = sentence.text
     triggers = find_triggers(text) if triggers is None else triggers
     if not triggers:
@@ -186,8 +187,8 @@ def mentions_in(
         if (rule.kind == "verb" and PRONOUN_SUBJECT.search(text, c0, a)
                 and not any(m.kind in ("person", "state") and m.start < sentence.start + a for m in clause_actors)):
             # "Kim held a summit with Moon, and he travelled to China": the sentence's first person
-            clause_actors = [m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"][:1] \
-                + clause_actors
+            clause_actors = ([m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"]
+                             or (previous or [])[:1])[:1] + clause_actors
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),
@@ -229,7 +230,9 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
             continue
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
-        out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
+        previous = [a for a in actors if a.kind == "person" and i and sents[i - 1].start <= a.start < s.start
+                    and sents[i - 1].paragraph == s.paragraph]
+        out.extend(mentions_in(s, timexes, local, article.published, triggers[i], previous))
     out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:
