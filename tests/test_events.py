@@ -651,3 +651,14 @@ def test_he_at_the_start_of_a_sentence_is_the_person_of_the_sentence_before() ->
     text = "Indian Prime Minister Narendra Modi arrived in Berlin on Monday. He will travel to Paris on Thursday."
     found = {r.date: r for r in reports(text) if r.event_type == "visit"}
     assert {"IND", "FRA"} <= set(found["2019-06-13"].countries)
+
+
+def test_they_opening_a_sentence_is_the_pair_opening_the_one_before() -> None:
+    text = ("Chile and Bolivia signed a border agreement in La Paz on Monday. They also agreed to restore "
+            "diplomatic relations.")
+    r = one(text, "relations_restored")
+    assert set(r.countries) == {"CHL", "BOL"}
+    from timeline.actors import ActorDictionary
+
+    groups = ActorDictionary.load().find_groups(text, PUBLISHED)
+    assert [(g.text, g.actor_ids) for g in groups] == [("They", ("CHL", "BOL"))]

@@ -52,10 +52,13 @@ def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, per
     return out
 
 
-def _coordinated_pair(text: str, mentions: list[ActorMention], end: int, persons: bool) -> tuple[str, ...] | None:
-    """The first two actors of [0, end) when they are coordinated ("X and Y", "X and North Korean leader Y")."""
+def _coordinated_pair(text: str, mentions: list[ActorMention], end: int, persons: bool,
+                      start: int = 0) -> tuple[str, ...] | None:
+    """The first two actors of [start, end) when they are coordinated ("X and Y", "X and North Korean leader Y")."""
     first: ActorMention | None = None
     for m in mentions:
+        if m.start < start:
+            continue
         if m.start >= end:
             break
         if _distinct(text, [m], 0, end, persons):
@@ -105,4 +108,21 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
         if len(found) == 2:
             last_pair[persons] = tuple(found)
             out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
+    out.extend(_they(text, mentions))
+    return sorted(out, key=lambda g: g.start)
+
+
+def _they(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
+    """"They" opening a sentence whose previous sentence opens with a coordinated pair ("Israel and the UAE
+    signed ... They also agreed ..."): that pair."""
+    out = []
+    starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text)]
+    for prev, here in zip(starts, starts[1:], strict=False):
+        if not text.startswith("They ", here):
+            continue
+        for persons in (True, False):
+            pair = _coordinated_pair(text, mentions, here, persons, prev)
+            if pair and len(pair) == 2:
+                out.append(GroupMention(here, here + 4, "They", pair, "person" if persons else "state"))
+                break
     return out
