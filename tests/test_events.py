@@ -662,3 +662,12 @@ def test_they_opening_a_sentence_is_the_pair_opening_the_one_before() -> None:
 
     groups = ActorDictionary.load().find_groups(text, PUBLISHED)
     assert [(g.text, g.actor_ids) for g in groups] == [("They", ("CHL", "BOL"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The French team travelled to Germany for the World Cup final on Sunday.",
+    "Japanese tourists visited France in record numbers last year.",
+    "Chinese investors met in Shanghai on Friday to discuss the market.",
+])
+def test_people_of_a_state_are_not_the_state(sentence: str) -> None:
+    assert not [r for r in reports(sentence) if r.date]

@@ -12,6 +12,10 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 NAMES_A_TREATY = re.compile(r"[’']?s?\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
                             r"format|declaration|deal|process|peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
 VISITOR_BEFORE = re.compile(r"\bby\s+(?:(?:an?|the|his|her|its|their)\s+)?$", re.IGNORECASE)
+PRIVATE_HEAD = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:tourists?|fans?|investors?|compan(?:y|ies)|firms?|teams?|clubs?|players?|athletes?|"
+    r"students?|artists?|scientists?|researchers?|businessm[ae]n|businesses|media|newspapers?|singers?|actors?|"
+    r"footballers?|shoppers?|consumers?|travell?ers?|visitors?|carmakers?|banks?\s+and\s+companies)\b", re.IGNORECASE)
 PLACE_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 DIRECTED = {"appeal", "demand", "rejection", "threat", "accusation", "sanctions", "expulsion", "visit", "proposal",
             "sanctions_eased", "recognition", "relations_broken"}
@@ -51,6 +55,8 @@ def participants_of(
         rel = am.start - offset
         if am.form == "capital" and NAMES_A_TREATY.match(clause_text, am.end - offset):
             continue  # "the Paris climate agreement", "the Minsk accords": a name, not a party
+        if am.form == "demonym" and PRIVATE_HEAD.match(clause_text, am.end - offset):
+            continue  # "Japanese tourists", "the French team": people of a state, not the state
         before = clause_text[max(0, rel - 12):rel]
         is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
             PLACE_BEFORE.search(before) or (last_place_end is not None
