@@ -671,3 +671,17 @@ def test_they_opening_a_sentence_is_the_pair_opening_the_one_before() -> None:
 ])
 def test_people_of_a_state_are_not_the_state(sentence: str) -> None:
     assert not [r for r in reports(sentence) if r.date]
+
+
+def test_an_unattributed_entry_into_force_is_the_earlier_treaty_s() -> None:
+    text = ("Israel and Jordan signed a peace treaty on Monday at the border crossing of Arava.\n\n"
+            "The ceremony was attended by 5,000 guests. President Bill Clinton watched.\n\n"
+            "The treaty will enter into force next month, officials said.")
+    r = one(text, "treaty_in_force")
+    assert (r.date, r.status, set(r.countries)) == ("2019-07", "planned", {"ISR", "JOR"})
+
+
+def test_talks_that_ended_that_day_are_the_meeting_s() -> None:
+    text = ("The leaders of Serbia and Kosovo met in Brussels on Monday for EU-mediated talks.\n\n"
+            "The talks ended without agreement.")
+    assert len(reports(text)) == 1

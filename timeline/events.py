@@ -58,6 +58,7 @@ PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "with
                   "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
                   "lost", "drove", "fought", "threw", "rose", "fell", "wrote", "saw", "stood", "spent",
                   "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
+TALKS_NOUNS = {"talks", "negotiations", "dialogue", "consultations", "meeting", "summit", "session", "conference"}
 BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|since|after|before|until)\s+"
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
@@ -241,9 +242,12 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
 
 
 def is_past_verb(trigger: str) -> bool:
-    """Whether a verbal trigger is in the simple past ("met", "signed", "broke off")."""
-    first = trigger.split()[0].lower()
-    return first.endswith("ed") or first in PAST_IRREGULAR
+    """Whether a verbal trigger is in the simple past ("met", "signed", "broke off", "the talks ended")."""
+    words = trigger.lower().split()
+    first = words[0]
+    if first.endswith("ed") or first in PAST_IRREGULAR:
+        return True
+    return first in TALKS_NOUNS and any(w.endswith("ed") or w in PAST_IRREGULAR for w in words[1:])
 
 
 def reports_past(m: EventMention) -> bool:

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 FOLLOW_UP = "follow_up"  # an event type standing for "the same as the event before"
 COARSE_FOLLOW_UP = {"year", "half", "quarter", "season", "month", "decade", "century"}  # a follow-up stays in it
+# families whose unattributed events are about an earlier event of another family ("the treaty will enter into
+# force next month" after "Israel and Jordan signed a peace treaty")
+RELATED = {"treaty_in_force": ("agreement",), "treaty_extension": ("agreement", "treaty_in_force"),
+           "withdrawal": ("agreement",), "suspension": ("talks", "meeting", "talks_resumed"),
+           "talks_resumed": ("talks", "suspension"), "talks": ("meeting", "talks_resumed")}
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", re.IGNORECASE)
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
@@ -118,7 +123,8 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
         if not any(p.kind in ("state", "person", "organisation") and p.role != "location" for p in m.participants):
             source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
-            source = source or by_family.get(m.event_type.family)  # "a peace agreement was signed in Algiers"
+            source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
+                                     if f in by_family), None)  # "a peace agreement was signed in Algiers"
             if source is not None:
                 m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
                                   for p in source.participants if p.role != "location"] + m.participants
