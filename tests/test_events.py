@@ -685,3 +685,11 @@ def test_talks_that_ended_that_day_are_the_meeting_s() -> None:
     text = ("The leaders of Serbia and Kosovo met in Brussels on Monday for EU-mediated talks.\n\n"
             "The talks ended without agreement.")
     assert len(reports(text)) == 1
+
+
+def test_a_reaction_without_a_date_of_its_own_stays_undated() -> None:
+    text = ("North Korea test-fired a missile on Monday. Japan and the United States condemned the launch and "
+            "urged Pyongyang to return to talks.")
+    found = {r.event_type: r.date for r in reports(text)}
+    assert found["weapons_test"] == "2019-06-10"
+    assert found.get("accusation") is None and found.get("appeal") is None

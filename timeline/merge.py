@@ -17,6 +17,7 @@ CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_CHARS = 300
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 
 
@@ -241,7 +242,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
         out.append(r)
         first = r.mentions[0]
         if (r.date is None and r.status == "occurred" and first.kind == "verb" and reports_past(first)
-                and not first.undatable):
+                and not first.undatable and r.family not in REACTIONS):
             near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
                     and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
             if near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
