@@ -693,3 +693,10 @@ def test_a_reaction_without_a_date_of_its_own_stays_undated() -> None:
     found = {r.event_type: r.date for r in reports(text)}
     assert found["weapons_test"] == "2019-06-10"
     assert found.get("accusation") is None and found.get("appeal") is None
+
+
+def test_a_calling_off_told_in_the_past_takes_its_context_date() -> None:
+    text = ("The summit between Donald Trump and Kim Jong Un broke up on Wednesday without an agreement. "
+            "A signing ceremony between the United States and North Korea was cancelled.")
+    found = [r for r in reports(text) if r.status == "cancelled"]
+    assert [(r.date, r.date_source) for r in found] == [("2019-06-12", "context")]

@@ -18,6 +18,9 @@ CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated s
 CONTEXT_CHARS = 300
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
+# a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
+CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
+                        r"put\s+off)\b", re.IGNORECASE)
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 
 
@@ -241,7 +244,8 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
     for r in reports:
         out.append(r)
         first = r.mentions[0]
-        if (r.date is None and r.status == "occurred" and first.kind == "verb" and reports_past(first)
+        called_off = r.status in ("cancelled", "postponed") and CALLED_OFF.search(first.sentence.text)
+        if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and reports_past(first)))
                 and not first.undatable and r.family not in REACTIONS):
             near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
                     and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
@@ -254,7 +258,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
             if near:
                 r.date, r.date_start, r.date_end = last.date, last.date_start, last.date_end
                 r.precision, r.date_source, r.date_text = last.precision, "context", last.date_text
-            elif first.lead:
+            elif first.lead and not called_off:
                 day = published.isoformat()
                 r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"
                 r.date_source, r.date_text = "publication", None
