@@ -700,3 +700,10 @@ def test_a_calling_off_told_in_the_past_takes_its_context_date() -> None:
             "A signing ceremony between the United States and North Korea was cancelled.")
     found = [r for r in reports(text) if r.status == "cancelled"]
     assert [(r.date, r.date_source) for r in found] == [("2019-06-12", "context")]
+
+
+def test_a_clause_continues_the_main_event_not_its_background() -> None:
+    text = ("Joe Biden and Vladimir Putin met in Geneva on Monday, their first summit since Biden took office, "
+            "and agreed to return their ambassadors to each other's capitals.")
+    r = one(text, "relations_restored")
+    assert set(r.countries) == {"USA", "RUS"}

@@ -24,6 +24,7 @@ COARSE_FOLLOW_UP = {"year", "half", "quarter", "season", "month", "decade", "cen
 RELATED = {"treaty_in_force": ("agreement",), "treaty_extension": ("agreement", "treaty_in_force"),
            "withdrawal": ("agreement",), "suspension": ("talks", "meeting", "talks_resumed"),
            "talks_resumed": ("talks", "suspension"), "talks": ("meeting", "talks_resumed")}
+BACKGROUND = re.compile(r"\b(?:when|while|since|after|before|until|once)\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", re.IGNORECASE)
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
@@ -132,8 +133,8 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
                 i = index[m.sentence.start]
                 before = sents[i - 1] if i > 0 and sents[i - 1].paragraph == m.sentence.paragraph else None
                 m.participants = (states_named(before, actors, text) if before else []) + m.participants
-        if any(p.role != "location" for p in m.participants if p.country):
-            previous = m
+        if any(p.role != "location" for p in m.participants if p.country) and not background(m):
+            previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
 
 
@@ -148,3 +149,11 @@ def states_named(sentence: Sentence, actors: list[ActorMention], text: str) -> l
         if not any(p.actor_id == a.actor_id for p in out):
             out.append(Participant(a.actor_id, a.name, a.kind, a.country, "participant"))
     return out
+
+
+def background(m: EventMention) -> bool:
+    """Whether a mention is told as the background of another: in a since/after/before clause, or dated only
+    relative to another event."""
+    if m.undatable or (m.dated and m.timex.source == "anchored" and m.timex.granularity != "day"):
+        return True
+    return bool(BACKGROUND.search(m.sentence.text, 0, m.trigger_start - m.sentence.start))
