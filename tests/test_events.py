@@ -707,3 +707,13 @@ def test_a_clause_continues_the_main_event_not_its_background() -> None:
             "and agreed to return their ambassadors to each other's capitals.")
     r = one(text, "relations_restored")
     assert set(r.countries) == {"USA", "RUS"}
+
+
+def test_the_two_regional_rivals_and_the_two_foreign_ministers() -> None:
+    from timeline.actors import ActorDictionary
+
+    text = ("Saudi Arabia and Iran agreed to restore relations. The two regional rivals cut ties in 2016. "
+            "Sergei Lavrov met Wang Yi in Moscow. The two foreign ministers will meet again in May.")
+    groups = [(g.text, g.actor_ids) for g in ActorDictionary.load().find_groups(text, PUBLISHED)]
+    assert groups == [("The two regional rivals", ("SAU", "IRN")),
+                      ("The two foreign ministers", ("person:sergey-lavrov", "person:wang-yi"))]

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from timeline.actors import ActorMention
 
 GROUP_RE = re.compile(
-    r"\b(?:[Tt]he two|[Bb]oth) (?P<noun>sides|countries|nations|states|governments|delegations|allies|"
-    r"neighbou?rs|capitals|leaders|men|presidents|heads of state|Koreas)\b"
+    r"\b(?:[Tt]he two|[Bb]oth) (?:(?!sides\b|countries\b|leaders\b|men\b)[a-z-]+ )?"
+    r"(?P<noun>sides|countries|nations|states|governments|delegations|allies|rivals|foes|adversaries|enemies|"
+    r"partners|neighbou?rs|capitals|leaders|men|women|presidents|heads of state|prime ministers|ministers|"
+    r"envoys|Koreas)\b"
 )
-PERSON_NOUNS = {"leaders", "men", "presidents", "heads of state"}
+PERSON_NOUNS = {"leaders", "men", "women", "presidents", "heads of state", "prime ministers", "ministers", "envoys"}
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
 COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]?\s+(?=[A-Z\"“‘'])")
