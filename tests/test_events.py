@@ -717,3 +717,13 @@ def test_the_two_regional_rivals_and_the_two_foreign_ministers() -> None:
     groups = [(g.text, g.actor_ids) for g in ActorDictionary.load().find_groups(text, PUBLISHED)]
     assert groups == [("The two regional rivals", ("SAU", "IRN")),
                       ("The two foreign ministers", ("person:sergey-lavrov", "person:wang-yi"))]
+
+
+def test_matching_at_word_starts_gives_what_finditer_gives() -> None:
+    from timeline.events_rules import rule_matches, trigger_rules, word_start_positions
+
+    text = ("The U.S. and Russia met, signed a treaty and re-imposed sanctions; talks talks resumed. Kim Jong Un's "
+            "envoy travelled to Seoul, and the two leaders held talks. Summits, summit-level meetings and visits.")
+    index = word_start_positions(text)
+    for rule in trigger_rules():
+        assert [m.span() for m in rule_matches(rule, text, index)] == [m.span() for m in rule.pattern.finditer(text)]

@@ -137,31 +137,57 @@ def event_types() -> dict[str, EventType]:
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
-    starts = word_starts(text)
-    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules() if rule_may_match(rule, starts)
-                            for m in rule.pattern.finditer(text)])
+    index = word_start_positions(text)
+    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules()
+                            for m in rule_matches(rule, text, index)])
 
 
 def word_starts(text: str) -> set[str]:
     """The beginnings (MIN_PREFIX letters or more, lower case) of the words of a text."""
-    return {w[:k] for w in set(LETTERS.findall(text.lower())) for k in range(MIN_PREFIX, len(w) + 1)}
+    return set(word_start_positions(text))
 
 
-def rule_may_match(rule: TriggerRule, starts: set[str]) -> bool:
+def word_start_positions(text: str) -> dict[str, list[int]]:
+    """Where the words of a text start, by each of their beginnings (MIN_PREFIX letters or more, lower case)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for m in LETTERS.finditer(text):
+        w = m.group().lower()
+        for k in range(MIN_PREFIX, len(w) + 1):
+            index[w[:k]].append(m.start())
+    return index
+
+
+def rule_may_match(rule: TriggerRule, starts: set[str] | dict[str, list[int]]) -> bool:
     """Whether a rule can match a text given the beginnings of its words: a \\b(?:word|...) pattern matches only
     where a word starts with one of its literal prefixes."""
     return not rule.prefixes or any(p in starts for p in rule.prefixes)
+
+
+def rule_matches(rule: TriggerRule, text: str, index: dict[str, list[int]]) -> list[re.Match]:
+    """The matches finditer would give, tried only where a word starts with one of the rule's literal prefixes (a
+    \\b(?:word|...) pattern can start nowhere else); rules without prefixes scan the whole text."""
+    if not rule.prefixes:
+        return list(rule.pattern.finditer(text))
+    positions = sorted({pos for p in rule.prefixes for pos in index.get(p, ())})
+    out: list[re.Match] = []
+    end = 0
+    for pos in positions:
+        if pos < end:
+            continue
+        m = rule.pattern.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = max(m.end(), pos + 1)
+    return out
 
 
 def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tuple[TriggerRule, int, int]]]:
     """Trigger matches of a whole article, per sentence (offsets relative to the sentence), each rule run once."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[TriggerRule, int, int]]] = defaultdict(list)
-    starts_of_words = word_starts(text)
+    index = word_start_positions(text)
     for rule in trigger_rules():
-        if not rule_may_match(rule, starts_of_words):
-            continue
-        for m in rule.pattern.finditer(text):
+        for m in rule_matches(rule, text, index):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= sents[i].end:
                 found[i].append((rule, m.start() - starts[i], m.end() - starts[i]))
