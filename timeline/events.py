@@ -32,7 +32,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?P<and_subject>\s+and\s+)(?=(?:(?:[A-Z][\w.’'-]*|of|the|for|de|al)\s+){1,7}(?:will|would|is|are|was|were|has|have|had)\s)"
 )
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
-SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:then\s+|later\s+|also\s+|finally\s+)?")  # "..., and signed"
+SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:also\s+)?")  # "..., and signed"
 HELD_TALKS = re.compile(r"(?:held|hold|holds|holding)\s+(?:(?:bilateral|direct|private|separate|lengthy|brief|"
                         r"closed-door|face-to-face|one-on-one|further|more|informal|cordial)\s+)?talks", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
