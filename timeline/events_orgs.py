@@ -13,7 +13,8 @@ import re
 MEMBERS: dict[str, tuple[tuple[str, int | None, int | None], ...]] = {
     "org:G7": tuple((c, None, None) for c in ("USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN")),
     "org:GCC": tuple((c, None, None) for c in ("SAU", "ARE", "BHR", "KWT", "OMN", "QAT")),
-    "org:BRICS": tuple((c, None, None) for c in ("BRA", "RUS", "IND", "CHN")) + (("ZAF", 2010, None),),
+    "org:BRICS": tuple((c, None, None) for c in ("BRA", "RUS", "IND", "CHN")) + (("ZAF", 2010, None),)
+    + tuple((c, 2024, None) for c in ("EGY", "ETH", "IRN", "ARE")) + (("IDN", 2025, None),),
     "org:QUAD": tuple((c, None, None) for c in ("USA", "JPN", "IND", "AUS")),
     "org:AUKUS": tuple((c, None, None) for c in ("AUS", "GBR", "USA")),
 }
