@@ -562,3 +562,50 @@ def test_last_as_a_verb_is_no_past_cue() -> None:
     """"talks expected to last three days": "last" is a verb there, so "arrived on Sunday" stays in the past."""
     text = "Delegates arrived on Sunday for talks that are expected to last three days."
     assert one(text, "Sunday").value == "2018-04-01"
+
+
+# --- month or season "of last / that year"; anaphoric years and months (DCT 2019-06-12) -----------------------
+
+DCT_JUNE = dt.date(2019, 6, 12)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value, mod",
+    [
+        ("The envoys last met in February of last year.", "February of last year", "2018-02", None),
+        ("A new round opens in October of this year.", "October of this year", "2019-10", None),
+        ("The accord takes effect in January of next year.", "January of next year", "2020-01", None),
+        ("Elections were held in April of 2016.", "April of 2016", "2016-04", None),
+        ("The ceasefire collapsed in the autumn of last year.", "the autumn of last year", "2018-FA", None),
+        ("The treaty was signed on May 9 of last year.", "May 9 of last year", "2018-05-09", None),
+        ("The embassy closed in late March of last year.", "late March of last year", "2018-03", "END"),
+        ("Troops withdrew in early July of last year.", "early July of last year", "2018-07", "START"),
+    ],
+)
+def test_month_of_a_relative_year_is_one_expression(text: str, phrase: str, value: str, mod: str | None) -> None:
+    t = one(text, phrase, DCT_JUNE)
+    assert (t.value, t.mod) == (value, mod)
+    assert len(tag(text, DCT_JUNE)) == 1
+
+
+def test_that_year_is_the_last_year_stated() -> None:
+    """"that year", "the same year", "later that year" refer back to the last year the text states, not to the
+    year a bare month was guessed in, nor to the DCT's."""
+    text = ("Negotiations opened in Vienna in 2011. In September of that year the delegations walked out. "
+            "They came back in December, and later that year a draft was agreed. The same year, sanctions eased.")
+    assert one(text, "September of that year", DCT_JUNE).value == "2011-09"
+    assert one(text, "later that year", DCT_JUNE).value == "2011"
+    assert one(text, "The same year", DCT_JUNE).value == "2011"
+    text = "The minister resigned last year. In August of that year, her successor was named."
+    assert one(text, "August of that year", DCT_JUNE).value == "2018-08"
+    text = "Parliament was dissolved in 2007; in March of the following year new elections were held."
+    assert one(text, "March of the following year", DCT_JUNE).value == "2008-03"
+    # no year stated before: the DCT's
+    assert one("In May of that year the border reopened.", "May of that year", DCT_JUNE).value == "2019-05"
+
+
+def test_that_month_is_the_last_month_named() -> None:
+    text = "The blockade began in October 2014. On Monday, officials recalled that that month was the hardest."
+    assert one(text, "that month", DCT_JUNE).value == "2014-10"
+    text = "Fighting resumed in 2016. In June of that year a truce was signed, and later that year talks resumed."
+    assert one(text, "later that year", DCT_JUNE).value == "2016"

@@ -80,7 +80,24 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             out.append(tx)
             if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES:
                 ctx.anchor, ctx.anchor_gran = tx.date_start, tx.granularity
+            _note_narrative(ctx, tx)
     return _order_ranges(text, out)
+
+
+def _note_narrative(ctx: Context, tx: Timex) -> None:
+    """Remember the last year the text states ("in 2013", "last year", "May 2010"; not a bare month's year,
+    guessed from the DCT) and the last month it names ("in November", "May 3"; not a weekday's)."""
+    if tx.type not in ("DATE", "TIME") or tx.date_start is None or tx.mod in ("BEFORE", "AFTER"):
+        return
+    if tx.source in ("explicit", "anchored") and tx.granularity not in ("decade", "century") or (
+            tx.source == "relative" and tx.granularity in _STATED_YEAR):
+        ctx.year_anchor = tx.date_start.year
+    if tx.type == "DATE" and (tx.source in ("explicit", "anchored") and tx.granularity in ("day", "month")
+                              or _calendar_date(tx)):
+        ctx.month_anchor = tx.date_start
+
+
+_STATED_YEAR = {"year", "month", "season", "quarter", "half"}
 
 
 _MODAL = re.compile(r"(?:would|will|'ll|shall)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from timeline.timex_normalise import (
     month_of,
     rel_direction,
     report_period,
+    year_of,
 )
 from timeline.timex_periods import PERIOD_KINDS, _dow
 from timeline.timex_rules import Hit, lexicon
@@ -58,7 +59,7 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     source = "explicit"
     yrel = _low(hit.group("yrel"))
     if yrel:
-        year, source = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel], "relative"
+        year, source = year_of(yrel, ctx)
     if hit.group("season"):
         return Norm("DATE", f"{year:04d}-{lexicon()['seasons'][_low(hit.group('season'))]}", mod, source)
     if month is None:

@@ -51,6 +51,8 @@ class Context:
     future_in_clause: bool = False  # a future cue anywhere in the clause ("has set Nov. 10 as the deadline")
     anchor: dt.date | None = None
     anchor_gran: str | None = None
+    year_anchor: int | None = None  # the narrative's last year stated (not guessed from the DCT): "that year"
+    month_anchor: dt.date | None = None  # its last month named or stated (not a weekday's): "that month"
     last_quarter: tuple[int, int | str, int] | None = None  # (year, quarter or "X" if fiscal, offset in text)
     year_to_date_at: int = -1  # offset of the last "the (first) nine months" of a report
 
@@ -164,6 +166,25 @@ def direction(ctx: Context) -> str | None:
     if ctx.tense in ("past", "future"):
         return ctx.tense if ctx.tense_strong else ctx.tense + "?"
     return None
+
+
+def narrative_year(ctx: Context) -> int | None:
+    """The year "that year" / "the same year" refers to: the last year the text stated, else the year of its
+    last date, else None (the DCT's)."""
+    if ctx.year_anchor is not None:
+        return ctx.year_anchor
+    return ctx.anchor.year if ctx.anchor else None
+
+
+def year_of(yrel: str, ctx: Context) -> tuple[int, str]:
+    """Year and provenance of "this / last / next year" (from the DCT) and "that / the same / the following
+    year" (from the narrative, else the DCT) after a month or season: "November of that year"."""
+    yrel = re.sub(r"\s+", " ", yrel)
+    if yrel in ("this", "last", "next"):
+        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel], "relative"
+    base = narrative_year(ctx)
+    step = {"the previous": -1, "the following": 1, "the next": 1}.get(yrel, 0)
+    return (ctx.dct.year if base is None else base) + step, "relative" if base is None else "anchored"
 
 
 def rel_direction(rel: str) -> str | None:

@@ -23,6 +23,7 @@ from timeline.timex_normalise import (
     rel_direction,
     report_period,
     unit_code,
+    year_of,
 )
 from timeline.timex_rules import Hit, lexicon
 
@@ -127,6 +128,9 @@ def norm_season(hit: Hit, ctx: Context) -> Norm | None:
     mod = _emod(hit)
     if year:
         return Norm("DATE", f"{year:04d}-{code}", mod, "explicit")
+    if hit.group("yrel"):  # "the spring of last year", "the winter of that year"
+        year, source = year_of(_low(hit.group("yrel")), ctx)
+        return Norm("DATE", f"{year:04d}-{code}", mod, source)
     rel = _low(hit.group("rel"))
     start_m = cal.SEASON_START[code]
     spans = [(y, dt.date(y, start_m, 1), cal.add_months(dt.date(y, start_m, 1), 3) - dt.timedelta(days=1))

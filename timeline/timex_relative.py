@@ -50,14 +50,15 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     source = "relative"
     base = ctx.dct
     step = 0
+    anchor = _narrative_anchor(ctx, unit)
     if rel in _ANCHORED_REL:
-        if ctx.anchor is None:
+        if anchor is None:
             if rel in ("the next", "the following", "following"):
                 return Norm("DURATION", duration_value(1, unit), mod, "unresolved")
             if rel == "the previous":
                 step = -1
         else:
-            base, source = ctx.anchor, "anchored"
+            base, source = anchor, "anchored"
             step = {"the following": 1, "following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
     elif rel in ("last", "past", "this past", "previous"):
         step = -1
@@ -77,9 +78,22 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         if unit == "D":
             return Norm("DATE", f"{d.year:04d}-{d.month:02d}-XX" if ctx.anchor_gran == "month"
                         else f"{d.year:04d}-XX-XX", mod, source)
-        if ctx.anchor_gran == "year":
+        if ctx.anchor_gran == "year" and anchor == ctx.anchor:  # not a month named in that year
             return Norm("DATE", f"{d.year:04d}-XX", mod, source)
     return Norm("DATE", cal.value_at(d, unit), mod, source)
+
+
+def _narrative_anchor(ctx: Context, unit: str) -> dt.date | None:
+    """The date "that year" / "that month" / "the following year" counts from: for a year, the last year the
+    text stated ("In 2013 ... in November ... later that year": 2013); for a month after a weekday or a
+    deictic day (or a year holding it), the last month it named; otherwise the narrative's last date."""
+    if unit == "Y" and ctx.year_anchor is not None:
+        return dt.date(ctx.year_anchor, 1, 1)
+    month = ctx.month_anchor
+    if unit == "M" and month and ctx.anchor and (ctx.anchor_gran in ("day", "week") or (
+            ctx.anchor_gran == "year" and month.year == ctx.anchor.year)):
+        return month
+    return ctx.anchor
 
 
 def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
