@@ -609,3 +609,19 @@ def test_that_month_is_the_last_month_named() -> None:
     assert one(text, "that month", DCT_JUNE).value == "2014-10"
     text = "Fighting resumed in 2016. In June of that year a truce was signed, and later that year talks resumed."
     assert one(text, "later that year", DCT_JUNE).value == "2016"
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("The two leaders met during the Winter Olympics.", []),
+        ("The Summer Olympics of 2012 were held in London.", ["2012"]),
+        ("Delegates toured the Summer Palace after the talks.", []),
+        ("Millions travel home for the Spring Festival.", []),
+        ("She won gold at the winter games.", []),
+        ("Talks resume in the Spring, officials said.", ["the Spring"]),
+        ("Last Winter Putin visited Beijing.", ["Last Winter"]),
+    ],
+)
+def test_season_word_in_a_name_is_no_timex(text: str, tagged: list[str]) -> None:
+    assert [t.text for t in tag(text, DCT_JUNE)] == tagged

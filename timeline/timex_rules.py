@@ -209,6 +209,26 @@ def _name_before(text: str, start: int) -> bool:
 
 
 _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
+_WORD_NEXT = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_SEASON_NAMES = frozenset({"olympics", "olympic", "paralympics", "paralympic", "games", "universiade"})
+
+
+def _season_in_name(text: str, season: str, end: int, rel: bool) -> bool:
+    """Whether a season word is part of a name: capitalised and followed by a capitalised noun ("Winter
+    Olympics", "Summer Palace", "Spring Festival"; not after last / this / next: "last Winter Putin ..."), or
+    followed by "Olympics" / "Games" in any case."""
+    m = _WORD_NEXT.match(text, end)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _SEASON_NAMES:
+        return True
+    lex = lexicon()
+    low = word.lower()
+    return (not rel and _capitalised(season) and _capitalised(word) and len(word) > 1 and low not in lex["months"]
+            and low not in lex["weekdays"] and low not in _NOT_NAMES)
+
+
 _SHORT_MONTHS = {"mar", "jun", "jul", "dec", "jan", "aug", "sep", "oct", "nov", "apr", "feb"}
 
 
@@ -247,6 +267,10 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False  # "the March of the Living": a name
         if month.lower() in _SHORT_MONTHS and hit.end - hit.start <= 4:
             return False  # "Mar" or "Dec" alone: names and abbreviations of other words
+    season = hit.group("season")
+    if season is not None and hit.match.end("season") == hit.end and _season_in_name(
+            text, season, hit.end, bool(hit.group("rel"))):
+        return False  # "the Winter Olympics", "the Summer Palace": part of a name
     dow = hit.group("dow")
     if dow is not None and not _capitalised(dow):
         return False
