@@ -625,3 +625,28 @@ def test_that_month_is_the_last_month_named() -> None:
 )
 def test_season_word_in_a_name_is_no_timex(text: str, tagged: list[str]) -> None:
     assert [t.text for t in tag(text, DCT_JUNE)] == tagged
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # a plan told in the past perfect or with "was / were to": the occurrence nearest the DCT
+        ("The signing had been planned for February 10 but was postponed.", "February 10", "2019-02-10"),
+        ("The vote had been scheduled for July 2, officials said.", "July 2", "2019-07-02"),
+        ("The ceremony was to be held on March 28.", "March 28", "2019-03-28"),
+        ("The envoys were due to meet on Friday.", "Friday", "2019-06-14"),
+        ("The envoys were due to meet on Monday.", "Monday", "2019-06-10"),
+        # a plan told in the present or future still looks ahead
+        ("The signing is planned for February 10.", "February 10", "2020-02-10"),
+        ("Officials said the signing would take place on February 10.", "February 10", "2020-02-10"),
+        ("Protesters were planning to rally outside parliament on Monday.", "Monday", "2019-06-17"),
+        # possible events: "could be held" lies ahead; a bare "could" verb takes the nearest
+        ("The summit could be held in March.", "March", "2020-03"),
+        ("A second round may be held in April.", "April", "2020-04"),
+        ("The meeting could take place in September.", "September", "2019-09"),
+        ("The inspectors could not be reached on Monday.", "Monday", "2019-06-10"),
+        ("On Friday the minister is scheduled to meet his Chinese counterpart.", "Friday", "2019-06-14"),
+    ],
+)
+def test_plans_told_in_the_past_and_possible_events(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase, DCT_JUNE).value == value

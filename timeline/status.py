@@ -30,6 +30,9 @@ LATE_VERB = {
                             r"(?:cancell?ed|called\s+off|scrapped|abandoned)\b", re.IGNORECASE),
     "postponed": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:again\s+)?"
                             r"(?:postponed|delayed|put\s+off|pushed\s+back)\b", re.IGNORECASE),
+    # "the meeting between ... had been planned for June 10": a plan (said of a noun), even if its date has passed
+    "planned": re.compile(r"\bhad\s+been\s+(?:originally\s+|initially\s+|first\s+)?"
+                          r"(?:planned|scheduled|slated|set)\s+(?:for|on|in)\b", re.IGNORECASE),
 }
 
 
@@ -93,8 +96,8 @@ def mention_status(
             found.add(status)
         if r.clause[status].search(clause_before):
             found.add(status)
-    for status in ("cancelled", "postponed"):
-        if LATE_VERB[status].search(clause_after[:LATE_CHARS]):
+    for status in ("cancelled", "postponed", "planned"):
+        if (kind == "noun" or status != "planned") and LATE_VERB[status].search(clause_after[:LATE_CHARS]):
             found.add(status)
     if re.search(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+)?$", clause_before) and re.match(r"\s*off\b", clause_after):
         found.add("cancelled")  # "called the meeting off"

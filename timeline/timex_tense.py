@@ -35,21 +35,21 @@ def trie_regex(words: list[str]) -> str:
 @cache
 def _cues() -> re.Pattern[str]:
     """One pattern for all tense cues of tense.yaml; the named group that matched is the tense ("weak" =
-    regular past forms, a hint only)."""
+    regular past forms, a hint only; "plan" = a plan reported in the past, neither past nor future)."""
     text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
     parts = []
-    for tense in ("future", "past", "present"):
-        alt = trie_regex([w.lower() for w in spec[tense]])
+    for tense in ("future", "plan", "past", "present"):
+        alt = trie_regex([w.lower() for w in spec.get(tense, [])])
         extra = spec.get(f"{tense}_regex", "")
-        parts.append(f"(?P<{tense}>" + (extra + "|" if extra else "") + alt + ")")
+        parts.append(f"(?P<{tense}>" + "|".join(p for p in (extra, alt) if p) + ")")
     parts.append("(?P<weak>(?-i:" + spec["weak_regex"] + "))")
     return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
 
 
 def sentence_tense(sentence: str) -> str | None:
     """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
-    found = {m.lastgroup for m in _cues().finditer(sentence)}
+    found = {"future" if m.lastgroup == "plan" else m.lastgroup for m in _cues().finditer(sentence)}
     for tense in ("future", "past", "present"):
         if tense in found or (tense == "past" and "weak" in found):
             return tense
@@ -61,7 +61,7 @@ class TenseCues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        rank = {"future": 0, "past": 1, "present": 2, "weak": 3}
+        rank = {"future": 0, "plan": 0, "past": 1, "present": 2, "weak": 3}
         cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
         # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
         cues = [c for c, nxt in zip(cues, [*cues[1:], None][:len(cues)], strict=True) if not (
@@ -75,8 +75,8 @@ class TenseCues:
         """Whether text[lo:hi] holds a cue of that tense."""
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.cues) and self.cues[i][0] < hi:
-            if self.cues[i][3] == tense:
-                return True
+            if self.cues[i][3] == tense or (self.cues[i][3] == "plan" and tense in ("past", "future")):
+                return True  # a plan reported in the past ("had been due to") is both
             i += 1
         return False
 
@@ -119,6 +119,8 @@ class TenseCues:
                 j += 1
         if found[1] and found[0] == "past" and _END_POINT.search(self.text, max(lo, start - 9), start):
             found = ("past", False)  # "extended to Nov. 16": the date may lie ahead
+        if found[0] == "plan":  # "had been planned for February 10": no direction, the nearest date
+            found = (None, found[1])
         return found
 
 
