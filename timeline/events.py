@@ -167,6 +167,8 @@ def mentions_in(
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
             status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end)
+        if rule.nested and end is not None and end < published:
+            status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if timex is not None and status in ("planned", "proposed", "possible"):

@@ -40,6 +40,7 @@ class TriggerRule:
     rank: int
     retype: tuple[tuple[re.Pattern, str], ...] = ()
     prefixes: tuple[str, ...] = ()  # one of these (lower case) is in any text the pattern matches; () = unknown
+    nested: bool = False  # may lie inside another trigger's match ("tearing up a [2016 deal]": the deal is an event)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
                                    re.compile(first_letter_guard(source) + source, re.IGNORECASE), len(out),
                                    tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
-                                         for x in spec.get("retype", [])), literal_prefixes(source)))
+                                         for x in spec.get("retype", [])), literal_prefixes(source),
+                                   bool(trig.get("nested"))))
     return tuple(out)
 
 
@@ -199,6 +201,7 @@ def non_overlapping(found: list[tuple[TriggerRule, int, int]]) -> list[tuple[Tri
     found.sort(key=lambda f: (f[0].kind != "verb", f[0].rank, f[1]))
     kept: list[tuple[TriggerRule, int, int]] = []
     for rule, a, b in found:
-        if all(b <= ka or a >= kb for _, ka, kb in kept):
+        if all(b <= ka or a >= kb or (rule.nested and not kr.nested and ka <= a and b <= kb) for kr, ka, kb in kept):
             kept.append((rule, a, b))
+
     return sorted(kept, key=lambda f: f[1])
