@@ -78,3 +78,10 @@ SILENT = [
 def test_near_misses_stay_silent(text: str) -> None:
     types = {t for t, _, _ in dated(text)}
     assert not types & {"talks", "suspension", "agreement", "withdrawal", "election"}, dated(text)
+
+
+def test_two_acts_of_one_family_in_one_sentence_are_two_events() -> None:
+    text = ("The leaders of Armenia and Azerbaijan signed a joint declaration at the White House on Monday, and their "
+            "foreign ministers initialled the text of a treaty.")
+    found = [(t, d) for t, d, _ in dated(text)]
+    assert [d for t, d in found if t == "agreement"] == ["2019-06-10", "2019-06-10"], found

@@ -203,7 +203,10 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                    and countries_compatible(r.countries, cand.countries, allow_empty=False)
                    and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)  # a telling follows
                    and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,
-                                                                   m.trigger_start - m.sentence.start))]
+                                                                   m.trigger_start - m.sentence.start))
+                   # "signed a declaration on Friday, and their ministers initialled a treaty": two acts
+                   and not (m.kind == "verb" and any(x.kind == "verb" and x.sentence.start == m.sentence.start
+                                                     for x in r.mentions))]
         if cand.status in ("cancelled", "postponed") and any(r.status != "occurred" for r in matches):
             matches = [r for r in matches if r.status != "occurred"]  # what is called off was a plan
         if len(matches) > 1:
