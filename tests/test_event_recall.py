@@ -85,3 +85,9 @@ def test_two_acts_of_one_family_in_one_sentence_are_two_events() -> None:
             "foreign ministers initialled the text of a treaty.")
     found = [(t, d) for t, d, _ in dated(text)]
     assert [d for t, d in found if t == "agreement"] == ["2019-06-10", "2019-06-10"], found
+
+
+def test_an_order_to_end_operations_hours_after_a_dated_event_is_that_day() -> None:
+    text = ("France brokered a peace plan on Tuesday, hours after President Dmitry Medvedev ordered an end to "
+            "military operations in Georgia.")
+    assert ("ceasefire", "2019-06-11") in [(t, d) for t, d, _ in dated(text)], dated(text)

@@ -16,7 +16,8 @@ UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)"
 # between a day date and a later trigger: "on Monday, a day after its parliament [declared]"
 OFFSET_BEFORE_TRIGGER = re.compile(
-    rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?)?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+)?"
+    rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?)?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+"
+    r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?(?P<hours>hours|minutes)\s+)?"
     r"(?P<dir>after|before|since)\s+(?:[\w.’'-]+\s+){0,8}$",
     re.IGNORECASE,
 )
@@ -64,7 +65,10 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     m = OFFSET_BEFORE_TRIGGER.match(between)
     if m is None:
         return None if APPOSITIVE_ANCHOR.match(between) else t
+    if m.group("hours") and t.granularity == "day" and m.group("dir").lower() != "since":
+        return t  # "on Tuesday, hours after Medvedev ordered": the same day
     if not m.group("n") or t.date_start is None or m.group("dir").lower() == "since":
+
         return None  # "their first summit since Biden took office": not that day
     sign = -1 if m.group("dir").lower() == "after" else 1
     unit = m.group("unit").lower().rstrip("s")
