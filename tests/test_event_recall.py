@@ -91,3 +91,8 @@ def test_an_order_to_end_operations_hours_after_a_dated_event_is_that_day() -> N
     text = ("France brokered a peace plan on Tuesday, hours after President Dmitry Medvedev ordered an end to "
             "military operations in Georgia.")
     assert ("ceasefire", "2019-06-11") in [(t, d) for t, d, _ in dated(text)], dated(text)
+
+
+def test_a_vague_time_word_yields_to_a_date_of_the_clause() -> None:
+    text = "The foreign ministers of France and Australia had met as recently as late August."
+    assert any(t == "meeting" and d == "2018-08" for t, d, _ in dated(text)), dated(text)

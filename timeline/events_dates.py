@@ -20,6 +20,8 @@ ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])(?:lympics|ames|estival|ession|ouncil|alks|ummit|ffensive|evolution)")
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
+VAGUE = re.compile(r"(?:recently|lately|now|currently|earlier|previously|formerly|once|soon|then)", re.IGNORECASE)
+
 
 
 def link_date(
@@ -55,8 +57,9 @@ def link_date(
         if claimed and PURPOSE_BEFORE.search(text[max(0, a - 12):a]):
             continue  # "leaves for Germany on Thursday to attend the summit": the trip's date, not the summit's
         coordinated = t.end <= a and COORDINATED.search(text[t.end:a])  # "announced it in May and met in June"
+        vague = t.date_start is None and t.type == "DATE" and VAGUE.fullmatch(t.text.strip()) is not None
         cost = gap + (1000 if between else 0) + (0 if t.start >= b else 5) + (500 if claimed else 0) + (
-            200 if coordinated else 0)
+            200 if coordinated else 0) + (100 if vague else 0)  # "had met as recently as late August"
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
     return best
