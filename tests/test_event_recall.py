@@ -49,6 +49,8 @@ FOUND = [
     ("suspension", "2019-06-10", "The Arab coalition said on Monday it had expelled Qatar from its ranks."),
     ("sanctions", "2019-06-10", "On Monday Saudi Arabia closed its land, sea and air links with Qatar."),
     ("sanctions", "1992", "Washington kept restrictions on aid to Azerbaijan that Congress imposed in 1992."),
+    ("relations_restored", "2014-11", "In March 2014 Saudi Arabia and Bahrain withdrew their ambassadors from "
+                                      "Doha; they sent them back eight months later."),
     # mediation, visits, primaries
     ("talks", "1992", "Norway has mediated since 1992 between Israel and the Palestinians."),
     ("visit", "2019", "Secretary of State Mike Pompeo has made eight trips to Syria this year."),

@@ -68,7 +68,6 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     if m.group("hours") and t.granularity == "day" and m.group("dir").lower() != "since":
         return t  # "on Tuesday, hours after Medvedev ordered": the same day
     if not m.group("n") or t.date_start is None or m.group("dir").lower() == "since":
-
         return None  # "their first summit since Biden took office": not that day
     sign = -1 if m.group("dir").lower() == "after" else 1
     unit = m.group("unit").lower().rstrip("s")

@@ -23,7 +23,6 @@ NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 VAGUE = re.compile(r"(?:recently|lately|now|currently|earlier|previously|formerly|once|soon|then)", re.IGNORECASE)
 
 
-
 def link_date(
     text: str, trigger: tuple[int, int], kind: str, timexes: list[Timex], others: list[tuple[int, int]],
     clause: tuple[int, int], own_noun: bool = False,

@@ -203,5 +203,4 @@ def non_overlapping(found: list[tuple[TriggerRule, int, int]]) -> list[tuple[Tri
     for rule, a, b in found:
         if all(b <= ka or a >= kb or (rule.nested and not kr.nested and ka <= a and b <= kb) for kr, ka, kb in kept):
             kept.append((rule, a, b))
-
     return sorted(kept, key=lambda f: f[1])
