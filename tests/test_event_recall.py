@@ -98,3 +98,9 @@ def test_an_order_to_end_operations_hours_after_a_dated_event_is_that_day() -> N
 def test_a_vague_time_word_yields_to_a_date_of_the_clause() -> None:
     text = "The foreign ministers of France and Australia had met as recently as late August."
     assert any(t == "meeting" and d == "2018-08" for t, d, _ in dated(text)), dated(text)
+
+
+def test_a_modal_inside_a_long_trigger_sets_the_status() -> None:
+    text = "Direct negotiations between Israel and Syria could begin in Madrid on Sunday."
+    found = [(r.event_type, r.status, r.date) for r in reports(text)]
+    assert ("talks", "possible", "2019-06-16") in found, found

@@ -63,6 +63,8 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+MODAL_INSIDE = re.compile(r"\b(?:will|would|could|may|might|should|must|not|never|expected\s+to)\s+(?:be\s+)?$",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -156,6 +158,9 @@ def mentions_in(
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
+        head = text[a:b].rsplit(None, 1)[0] + " " if rule.kind == "verb" and " " in text[a:b].strip() else ""
+        if head and MODAL_INSIDE.search(head):
+            before += " " + head  # "negotiations between Israel and Syria could begin": the modal is in the trigger
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
         own_tense = own_tense or tense  # a clause without tense cues takes the sentence's
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
