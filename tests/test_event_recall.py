@@ -41,6 +41,7 @@ FOUND = [
     ("agreement", "2019-06-10", "Iran agreed on Monday to give up its stockpile of enriched uranium."),
     ("agreement", "2016", "Australia scrapped a 2016 deal with France for submarines."),
     ("agreement", "2019-06-10", "The partnership, called AUKUS, was unveiled on Monday by Britain and Australia."),
+    ("agreement", "2019-06-10", "Serbia and Kosovo agreed on Monday on the outlines of a deal on trade."),
     # applying to join an organisation
     ("agreement", "2019-05", "Ukraine and Georgia applied to join NATO in May."),
     ("agreement", "2019-05", "Finland and Sweden applied together in May."),
