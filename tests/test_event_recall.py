@@ -105,3 +105,8 @@ def test_a_modal_inside_a_long_trigger_sets_the_status() -> None:
     text = "Direct negotiations between Israel and Syria could begin in Madrid on Sunday."
     found = [(r.event_type, r.status, r.date) for r in reports(text)]
     assert ("talks", "possible", "2019-06-16") in found, found
+
+
+def test_a_where_clause_takes_the_time_of_the_clause_before() -> None:
+    text = "The tour began on Monday in Saudi Arabia, where King Salman received Narendra Modi at his palace."
+    assert ("meeting", "2019-06-10") in [(t, d) for t, d, _ in dated(text)], dated(text)

@@ -63,6 +63,7 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place before it: its time too
 MODAL_INSIDE = re.compile(r"\b(?:will|would|could|may|might|should|must|not|never|expected\s+to)\s+(?:be\s+)?$",
                           re.IGNORECASE)
 
@@ -213,6 +214,10 @@ def mentions_in(
                     text, prev.trigger_end - sentence.start, a) and CLAUSE_BREAK.search(text, prev.trigger_end
                                                                                        - sentence.start, a):
                 timex = prev.timex
+        if timex is None and rule.kind == "verb" and status == "occurred" and WHERE_CLAUSE.match(text, c0):
+            when = [t for t, r in zip(local_timexes, rel_timexes, strict=True)
+                    if r.end <= c0 and t.type == "DATE" and t.date_start is not None]
+            timex = when[-1] if when else None  # "began on Wednesday in Riyadh, where the king received him"
         out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
                                 sentence.start + b, text[a:b], timex, people, place, objects=objects,
                                 anchor_days=anchor_days, undatable=undatable))
