@@ -52,6 +52,12 @@ FOUND = [
     ("sanctions", "1992", "Washington kept restrictions on aid to Azerbaijan that Congress imposed in 1992."),
     ("relations_restored", "2014-11", "In March 2014 Saudi Arabia and Bahrain withdrew their ambassadors from "
                                       "Doha; they sent them back eight months later."),
+    # reactions in their own words: rejections, threats; licences that ease sanctions
+    ("rejection", "2019-06-10", "Qatar's foreign ministry on Monday called the measures \"unjustified\"."),
+    ("threat", "2019-06-11", "The Kremlin said on Tuesday that Russia would take counter-measures against Finland."),
+    ("threat", "2019-06-11", "Blinken warned on Tuesday that the relief for Venezuela would be reversed."),
+    ("sanctions_eased", "2019-06-11", "On Tuesday the United States issued a licence authorising oil deals with "
+                                      "Venezuela."),
     # mediation, visits, primaries
     ("talks", "1992", "Norway has mediated since 1992 between Israel and the Palestinians."),
     ("visit", "2019", "Secretary of State Mike Pompeo has made eight trips to Syria this year."),

@@ -160,7 +160,7 @@ def mentions_in(
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
         head = text[a:b].rsplit(None, 1)[0] + " " if rule.kind == "verb" and " " in text[a:b].strip() else ""
-        if head and MODAL_INSIDE.search(head):
+        if head and MODAL_INSIDE.search(head) and rule.event_type.family != "threat":  # a threat says what would be
             before += " " + head  # "negotiations between Israel and Syria could begin": the modal is in the trigger
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
         own_tense = own_tense or tense  # a clause without tense cues takes the sentence's
