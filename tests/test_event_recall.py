@@ -59,6 +59,7 @@ FOUND = [
     ("sanctions_eased", "2019-06-11", "On Tuesday the United States issued a licence authorising oil deals with "
                                       "Venezuela."),
     ("rejection", "2019-06-09", "Ghani said on Sunday that his government had made no such commitment."),
+    ("statement", "2019-03", "In March, Libya accepted responsibility for the 1988 bombing over Lockerbie."),
     # mediation, visits, primaries
     ("talks", "1992", "Norway has mediated since 1992 between Israel and the Palestinians."),
     ("visit", "2019", "Secretary of State Mike Pompeo has made eight trips to Syria this year."),
