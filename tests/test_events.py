@@ -727,3 +727,13 @@ def test_matching_at_word_starts_gives_what_finditer_gives() -> None:
     index = word_start_positions(text)
     for rule in trigger_rules():
         assert [m.span() for m in rule_matches(rule, text, index)] == [m.span() for m in rule.pattern.finditer(text)]
+
+
+def test_bilateral_meetings_at_a_summit_stay_apart_with_their_parties() -> None:
+    text = ("The summit of the bloc, hosted by Vladimir Putin, opened in Kazan on Tuesday. "
+            "Narendra Modi held talks with Putin the same day. Xi Jinping also met Putin on Tuesday.")
+    found = reports(text, dt.date(2024, 10, 24))
+    meetings = [r for r in found if r.family in ("meeting", "talks") and r.date_start == "2024-10-22"]
+    parties = sorted(tuple(sorted(r.countries)) for r in meetings)
+    assert ("CHN", "RUS") in parties  # Xi's meeting is not folded into Modi's
+    assert any("IND" in p for p in parties)  # Modi's party is kept, not dropped by the merge

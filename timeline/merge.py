@@ -144,16 +144,16 @@ def report_from(m: EventMention) -> Report:
     return r
 
 
-def absorb(r: Report, m: EventMention) -> None:
-    """Add a mention to a report: its parties join, a finer date of its own replaces the report's; a plan
-    another mention calls off is called off."""
+def absorb(r: Report, m: EventMention, widen: bool = False) -> None:
+    """Add a mention to a report: its parties join (with `widen`, also those of states the report did not have
+    yet), a finer date of its own replaces the report's; a plan another mention calls off is called off."""
     r.mentions.append(m)
     if m.status in ("cancelled", "postponed") and r.status in ("planned", "possible", "proposed"):
         r.status = m.status
     known = set(r.countries)
     for p in m.participants:
         item = (p.actor_id, p.name, p.kind, p.country, p.role)
-        if known and p.country not in known:
+        if known and p.country not in known and not widen:
             continue
         if not any(q[0] == p.actor_id for q in r.participants):
             r.participants.append(item)
@@ -187,7 +187,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             if (same_family(r.family, cand.family) and r.status == cand.status and same_day
                     and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
                     and countries_compatible(r.countries, cand.countries)):
-                absorb(r, m)
+                absorb(r, m, widen=m.kind == "verb")  # "Modi held talks with Putin" names the summit's parties
                 break
         else:
             reports.append(cand)
