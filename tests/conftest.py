@@ -1,10 +1,12 @@
-"""Shared fixtures: the seed article and temporary databases."""
+"""Shared fixtures: the seed article and temporary databases; scripts/ importable (score_events)."""
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # the event scorer, used by the dev-set and held-out tests
 SEED = ROOT / "data" / "articles" / "2018-04-05-nikkei-kim-six-party-talks.txt"
 
 

@@ -1,10 +1,9 @@
 """The development set: the extractor must not regress below the measured floors; the matcher is exact."""
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+import score_events as se
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"
@@ -13,19 +12,6 @@ DEVSET = ROOT / "tests" / "devset"
 # raise them as the rules improve. Targets: F1 >= 0.9, status accuracy >= 0.95.
 MIN_F1 = 0.94
 MIN_STATUS_ACCURACY = 0.96
-
-
-def _load_scorer():
-    """Import scripts/score_events.py as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("score_events", ROOT / "scripts" / "score_events.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_events"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-se = _load_scorer()
 
 
 def ev(date: str | None, start: str | None, end: str | None, countries: str, event_type: str = "meeting",

@@ -6,12 +6,11 @@ once the session's rules were in place. Floors sit a little below the measured s
 dev set and breaks unseen text fails here.
 """
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
+import score_events as se
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # set -> minimal F1 (measured minus a margin)
@@ -21,19 +20,6 @@ SETS = {  # set -> minimal F1 (measured minus a margin)
 }
 MIN_STATUS_ACCURACY = 0.88
 FRONT_DATE = re.compile(r"^published:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
-
-
-def _load_scorer():
-    """Import scripts/score_events.py as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("score_events", ROOT / "scripts" / "score_events.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_events"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-se = _load_scorer()
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
