@@ -240,15 +240,22 @@ def _pod_mod(rel: str) -> str | None:
     return {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(rel)
 
 
-def norm_time(hit: Hit, ctx: Context) -> Norm | None:
-    """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday"."""
+def _written_day(hit: Hit, ctx: Context) -> tuple[dt.date, str] | None:
+    """The day a hit writes (a month and day, or a weekday / today-like word) and its provenance; None when the
+    written date is not a valid day."""
     if hit.group("month"):
         date = norm_date(hit, ctx)
-        if date is None:
+        return None if date is None else (dt.date.fromisoformat(date.value), date.source)
+    return _day_for(hit, ctx)
+
+
+def norm_time(hit: Hit, ctx: Context) -> Norm | None:
+    """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday"."""
+    if hit.group("month") or hit.group("dow") or hit.group("dday"):
+        day = _written_day(hit, ctx)
+        if day is None:
             return None
-        d, source = dt.date.fromisoformat(date.value), date.source
-    elif hit.group("dow") or hit.group("dday"):
-        d, source = _day_for(hit, ctx)
+        d, source = day
     elif ctx.anchor is not None and ctx.anchor_gran == "day":
         d, source = ctx.anchor, "anchored"  # "Slepian was shot on Friday at about 10 p.m."
     else:
@@ -273,13 +280,10 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
 
 def norm_day_offset(hit: Hit, ctx: Context) -> Norm | None:
     """"the day before Tuesday's vote", "the day after May 3": the day next to a date written with it."""
-    if hit.group("month"):
-        date = norm_date(hit, ctx)
-        if date is None:
-            return None
-        d, source = dt.date.fromisoformat(date.value), date.source
-    else:
-        d, source = _day_for(hit, ctx)
+    day = _written_day(hit, ctx)
+    if day is None:
+        return None
+    d, source = day
     d += dt.timedelta(days=-1 if _low(hit.group("dir")) == "before" else 1)
     return Norm("DATE", d.isoformat(), None, source)
 
