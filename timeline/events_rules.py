@@ -159,12 +159,6 @@ def word_start_positions(text: str) -> dict[str, list[int]]:
     return index
 
 
-def rule_may_match(rule: TriggerRule, starts: set[str] | dict[str, list[int]]) -> bool:
-    """Whether a rule can match a text given the beginnings of its words: a \\b(?:word|...) pattern matches only
-    where a word starts with one of its literal prefixes."""
-    return not rule.prefixes or any(p in starts for p in rule.prefixes)
-
-
 def rule_matches(rule: TriggerRule, text: str, index: dict[str, list[int]]) -> list[re.Match]:
     """The matches finditer would give, tried only where a word starts with one of the rule's literal prefixes (a
     \\b(?:word|...) pattern can start nowhere else); rules without prefixes scan the whole text."""
