@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from timeline.actors import ActorDictionary, ActorMention
+from timeline.anaphora import resolve_anaphora
 from timeline.events_anchor import anchor_before_trigger, next_occurrence, offset_from_previous
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
@@ -198,10 +199,15 @@ def mentions_in(
             # "Kim held a summit with Moon, and he travelled to China": the sentence's first person
             clause_actors = ([m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"]
                              or (previous or [])[:1])[:1] + clause_actors
+        whole_clause = clause_actors
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
         people, place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b),
                                         clause_actors, text[c0:c1], sentence.start + c0)
+        if place is None and all(m.form == "anaphor" for m in clause_actors) and clause_actors is not whole_clause:
+            # "their first encounter took place in Singapore": the phrase names the parties, the clause the venue
+            place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b), whole_clause,
+                                    text[c0:c1], sentence.start + c0)[1]
         event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
         if event_type.type == "talks" and HELD_TALKS.fullmatch(text, a, b) and any(
                 p.kind == "person" for p in people):
@@ -235,6 +241,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     timexes = find_timexes(article.text, article.published)
     actors = dictionary.find(article.text, when=article.published)
     actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
+    actors = sorted(actors + resolve_anaphora(article.text, sents, actors), key=lambda m: m.start)
     actors = [as_official(dictionary, a, article.published) for a in actors]
     out: list[EventMention] = []
     triggers = triggers_by_sentence(article.text, sents)

@@ -1,0 +1,128 @@
+"""Participants named by anaphora: pronouns, "his guest", "the alliance", resolved by salience or left out."""
+
+import datetime as dt
+
+from timeline.actors import ActorDictionary
+from timeline.anaphora import resolve_anaphora
+from timeline.events import extract_mentions
+from timeline.participants import group_actors
+from timeline.sources import Article
+from timeline.text import sentences
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def resolved(text: str, published: dt.date = PUBLISHED) -> dict[str, set[str]]:
+    """Each anaphor's text with the actor ids it was resolved to."""
+    d = ActorDictionary.load()
+    actors = d.find(text, when=published)
+    actors = sorted(actors + group_actors(d, text, actors), key=lambda m: m.start)
+    out: dict[str, set[str]] = {}
+    for a in resolve_anaphora(text, sentences(text), actors):
+        out.setdefault(a.text, set()).add(a.actor_id)
+    return out
+
+
+def countries(text: str, trigger: str, published: dt.date = PUBLISHED) -> set[str]:
+    """Countries of the mention whose trigger starts with `trigger`."""
+    ms = [m for m in extract_mentions(Article(text=text, published=published, path="test"))
+          if m.trigger.startswith(trigger)]
+    assert ms, "no mention"
+    return {p.country for p in ms[0].participants if p.country and p.role != "location"}
+
+
+def test_he_is_the_subject_of_the_sentence_before() -> None:
+    text = ("Indian Prime Minister Narendra Modi opened a trade fair in Delhi on Monday. "
+            "He arrived in Tokyo on Tuesday for two days of talks.")
+    assert resolved(text)["He"] == {"person:narendra-modi"}
+    assert "IND" in countries(text, "arrived in")
+
+
+def test_he_after_two_persons_is_left_out() -> None:
+    text = ("Chinese President Xi Jinping and Russian President Vladimir Putin opened a forum on Monday. "
+            "He arrived in Tokyo on Tuesday.")
+    assert "He" not in resolved(text)
+
+
+def test_he_after_a_name_the_dictionary_does_not_know_is_left_out() -> None:
+    text = ("Former envoy Jonathan Whitcombe spoke to Chinese President Xi Jinping on Monday. "
+            "He arrived in Tokyo on Tuesday.")
+    assert "He" not in resolved(text)
+
+
+def test_his_in_a_later_clause_is_the_subject() -> None:
+    text = "Narendra Modi held talks with Xi Jinping in Kazan on Wednesday, on his third trip to Russia this year."
+    assert resolved(text)["his"] == {"person:narendra-modi"}
+
+
+def test_his_guest_is_the_other_party() -> None:
+    text = ("Japanese Prime Minister Shinzo Abe is making his first trip to China since 2011. "
+            "Xi Jinping waited at the airport as his guest arrived in Beijing on Tuesday.")
+    assert resolved(text)["his guest"] == {"person:shinzo-abe"}
+    assert {"JPN", "CHN"} <= countries(text, "arrived in")
+
+
+def test_counterpart_with_a_nationality_is_left_to_it() -> None:
+    text = "Antony Blinken met his Chinese counterpart in Jakarta on Thursday."
+    assert "his Chinese counterpart" not in resolved(text)
+
+
+def test_it_is_a_state_subject_of_the_sentence_before() -> None:
+    text = ("Nauru opened an embassy in Taipei in 1980. "
+            "It switched its recognition to Beijing in 2002.")
+    found = resolved(text)
+    assert found["It"] == {"NRU"}
+    assert "NRU" in countries(text, "switched")
+
+
+def test_expletive_it_names_nobody() -> None:
+    text = "Germany recalled its ambassador from Moscow on Friday. It was the first such step since 1990."
+    assert "It" not in resolved(text)
+    assert resolved(text)["its"] == {"DEU"}
+
+
+def test_it_after_a_subject_that_is_no_actor_is_left_out() -> None:
+    text = "The treaty was signed by Greece and Turkey in May. It entered into force on Monday."
+    assert "It" not in resolved(text)
+
+
+def test_they_is_the_coordinated_subject_before() -> None:
+    text = ("Serbia and Kosovo exchanged prisoners on Monday. "
+            "They agreed on Tuesday to reopen a border crossing, and their negotiators will meet next week.")
+    assert resolved(text)["their"] == {"SRB", "XKX"}
+    assert countries(text, "meet") == {"SRB", "XKX"}
+
+
+def test_their_in_a_later_sentence_of_the_paragraph_is_the_pair() -> None:
+    text = ("Greece and North Macedonia signed an accord in 2018. "
+            "Their next meeting will take place in Skopje on Friday.")
+    assert resolved(text)["Their"] == {"GRC", "MKD"}
+    assert countries(text, "meeting") == {"GRC", "MKD"}
+
+
+def test_their_after_a_subject_that_is_no_actor_is_left_out() -> None:
+    text = ("Greece and North Macedonia signed an accord in 2018. "
+            "Officials said their next meeting would take place in Skopje on Friday.")
+    assert "their" not in resolved(text)
+
+
+def test_they_after_a_single_actor_is_left_out() -> None:
+    text = "Hungary blocked the statement on Monday. They said the wording was unacceptable."
+    assert "They" not in resolved(text)
+
+
+def test_the_alliance_and_the_league_are_the_organisations_named_before() -> None:
+    text = ("NATO foreign ministers gathered in Brussels on Tuesday. The alliance agreed to send more troops. "
+            "The Arab League suspended Syria in November, and the league took the same step against Libya.")
+    found = resolved(text)
+    assert found["The alliance"] == {"org:NATO"}
+    assert found["the league"] == {"org:ARABLEAGUE"}
+
+
+def test_the_bloc_without_an_organisation_before_is_left_out() -> None:
+    assert "the bloc" not in resolved("Ministers said the bloc would respond on Friday.")
+
+
+def test_her_as_an_object_is_left_out() -> None:
+    text = "Theresa May flew to Berlin on Monday. Angela Merkel received her at the chancellery."
+    assert "her" not in resolved(text, dt.date(2018, 6, 12))
