@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import EventMention, reports_past
+from timeline.events import BACKGROUND_CLAUSE, EventMention, reports_past
 from timeline.events_rules import referable_families
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
@@ -21,6 +21,11 @@ REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words a
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
                         r"put\s+off)\b", re.IGNORECASE)
+# an act told inside a noun phrase ("in an agreement announced in Beijing", "earlier truces announced") or as a
+# participle of the clause before it (", urging Washington to ...") is no act of its own in the sentence
+NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|several|earlier|previous|other|"
+                         r"some|many)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+PARTICIPLE_BEFORE = re.compile(r",\s*$")
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 
 
@@ -105,6 +110,12 @@ def same_family(a: str, b: str) -> bool:
     return a == b or (a in CONSULT and b in CONSULT)
 
 
+def trip_and_encounter(a: str, b: str) -> bool:
+    """Whether two families are a trip and an encounter held on it: two events, though told as one ("flew to
+    Pyongyang on Tuesday for the first summit", "met Wang in Beijing, in the first visit by ...")."""
+    return "visit" in (a, b) and bool({a, b} & CONSULT)
+
+
 def precision_rank(precision: str | None) -> int:
     """How fine a precision is (finer is larger); -1 for undated."""
     return PRECISION_RANK.get(precision or "", -1)
@@ -178,8 +189,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         if not m.dated:
             continue
         key = (m.sentence.start, m.timex.start, m.timex.value)
-        if m.kind == "noun" and key in by_verb:
-            absorb(by_verb[key], m)  # "met on Friday for a summit": one event
+        if m.kind == "noun" and key in by_verb and not trip_and_encounter(by_verb[key].family, m.event_type.family):
+            absorb(by_verb[key], m)  # "met on Friday for a summit": one event; "flew there for a summit": two
             continue
         cand = report_from(m)
         for r in ([] if m.follow_up else reports):
@@ -247,6 +258,10 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
     for r in reports:
         out.append(r)
         first = r.mentions[0]
+        scope = _sentence_scope(r, reports)
+        if scope is not None:
+            _take_date(r, scope)
+            continue
         called_off = r.status in ("cancelled", "postponed") and CALLED_OFF.search(first.sentence.text)
         if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and reports_past(first)))
                 and not first.undatable and r.family not in REACTIONS):
@@ -269,6 +284,37 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 and recent.isoformat() <= r.date_start <= published.isoformat()):
             last = r
     return out
+
+
+def _sentence_scope(r: Report, reports: list[Report]) -> Report | None:
+    """For an undated act told with its own verb, the dated act of the same status told before it in its sentence,
+    whose date covers the whole sentence ("In March, Washington expelled 50 diplomats, and Moscow answered by
+    ordering out as many Americans"; "met on Tuesday, and Kyiv put forward a proposal"); None if there is none or
+    the act sits in a backgrounded clause ("..., two years after they signed")."""
+    first = r.mentions[0]
+    if r.date is not None or first.kind != "verb" or first.undatable or not (
+            r.status == "occurred" or (r.status == "planned" and r.family not in REACTIONS)):
+        return None  # words to be said ("is expected to urge Trump") are no event of the plan's day
+    before = first.sentence.text[: first.trigger_start - first.sentence.start]
+    if BACKGROUND_CLAUSE.search(before) or NOUN_BEFORE.search(before) or (
+            first.trigger.split()[0].lower().endswith("ing") and PARTICIPLE_BEFORE.search(before)):
+        return None
+    best: tuple[int, Report] | None = None
+    for other in reports:
+        if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
+                set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])):
+            continue  # "issued a licence on Friday and lifted a ban": one act; "X expelled ..., and Y answered": two
+        for x in other.mentions:
+            if (x.sentence.start == first.sentence.start and x.dated and x.trigger_start < first.trigger_start
+                    and (best is None or x.trigger_start > best[0])):
+                best = (x.trigger_start, other)
+    return best[1] if best else None
+
+
+def _take_date(r: Report, other: Report) -> None:
+    """Date r with the date of another report, as known from the context."""
+    r.date, r.date_start, r.date_end = other.date, other.date_start, other.date_end
+    r.precision, r.date_source, r.date_text = other.precision, "context", other.date_text
 
 
 def _set_codes(reports: list[Report]) -> None:

@@ -1,0 +1,58 @@
+"""Merging an article's event mentions into reports, and dating undated events from their context."""
+
+import datetime as dt
+
+from timeline.extract import extract_reports
+from timeline.merge import Report
+from timeline.sources import Article
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def reports(text: str, published: dt.date = PUBLISHED) -> list[Report]:
+    return extract_reports(Article(text=text, published=published, path="test"))
+
+
+def by_type(found: list[Report]) -> dict[str, Report]:
+    out: dict[str, Report] = {}
+    for r in found:
+        assert r.event_type not in out, [(x.event_type, x.date) for x in found]
+        out[r.event_type] = r
+    return out
+
+
+def test_a_trip_and_the_summit_it_is_for_are_two_events() -> None:
+    found = by_type(reports("Indian Prime Minister Narendra Modi flew to Tokyo on Monday for the first summit between "
+                            "India and Japan."))
+    assert found["visit"].date == found["summit"].date == "2019-06-10"
+
+
+def test_a_meeting_and_the_visit_it_was_part_of_are_two_events() -> None:
+    found = by_type(reports("Antony Blinken met Wang Yi in Beijing on Monday, in the first visit by a U.S. secretary "
+                            "of state in five years."))
+    assert found["meeting"].date == found["visit"].date == "2019-06-10"
+
+
+def test_a_meeting_called_a_summit_stays_one_event() -> None:
+    found = reports("The foreign ministers of France and Germany met in Paris on Monday for a summit on energy.")
+    assert [(r.event_type, r.date) for r in found] == [("summit", "2019-06-10")]
+
+
+def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
+    found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
+                    "to adopt a neutral status.")
+    proposal = by_type(found)["proposal"]
+    assert (proposal.date, proposal.date_source) == ("2019-06-11", "context")
+
+
+def test_an_answer_in_kind_is_a_second_act_dated_by_the_sentence() -> None:
+    found = reports("In March, Britain expelled 23 Russian diplomats, and Moscow answered by ordering out the same "
+                    "number of British diplomats.")
+    assert [(r.countries[0], r.date) for r in found if r.event_type == "expulsion"] == [("GBR", "2019-03"),
+                                                                                      ("RUS", "2019-03")]
+
+
+def test_a_second_means_of_the_same_act_is_not_dated_as_a_new_event() -> None:
+    found = reports("Washington eased sanctions on Venezuela on Wednesday by issuing a licence for oil deals, and by "
+                    "lifting a ban on bond trading.")
+    assert [r.date for r in found if r.event_type == "sanctions_eased"].count("2019-06-12") == 1
