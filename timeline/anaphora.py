@@ -66,7 +66,7 @@ def resolve_anaphora(text: str, sents: list[Sentence], actors: list[ActorMention
     out: list[ActorMention] = []
     for i, s in enumerate(sents):
         local = [a for a in actors + out if s.start <= a.start < s.end]
-        pos = subject_start(text, s.start)
+        pos = subject_start(text, s.start, s.end)
         subj = _subject_with_pronoun(text, pos, s, local, sents, subjects, actors + out, i)
         subjects.append(subj)
         for a in _sentence_anaphora(text, sents, subjects, i, actors + out, taken):
@@ -79,6 +79,8 @@ def _subject_with_pronoun(text: str, pos: int, s: Sentence, local: list[ActorMen
                           subjects: list[Subject], actors: list[ActorMention], i: int) -> Subject:
     """The sentence's subject; a pronoun subject ("He flew on to Seoul") stands for what it resolves to."""
     m = PRONOUN.match(text, pos)
+    if m and m.group("it") and EXPLETIVE_IT.match(text, m.end()):
+        return Subject((), True, -1, -1)  # "It was their third meeting": no subject to refer to
     if m and (m.group("he") or m.group("it") or m.group("they")):
         found = _resolve(m, text, sents, subjects, actors, i)
         return Subject(tuple(found), bool(found), m.start(), m.end())
@@ -122,10 +124,10 @@ def _resolve(m: re.Match | None, text: str, sents: list[Sentence], subjects: lis
     if m is None:
         return []
     s, p = sents[i], m.start()
-    at_subject = subjects[i].start == p if len(subjects) > i else True
-    subj = subjects[i] if not at_subject else None
+    at_subject = subjects[i].start in (p, -1) if len(subjects) > i else True
+    subj = subjects[i] if not at_subject else None  # none of its own before p: look in the sentences before
     kind = next(k for k, v in m.groupdict().items() if v)
-    if kind in ("he", "it", "they") and p > subject_start(text, s.start) and not CLAUSE_OPENING.search(
+    if kind in ("he", "it", "they") and p > subject_start(text, s.start, s.end) and not CLAUSE_OPENING.search(
             text[s.start:p]):
         return []  # an object or an inverted clause: not handled
     if kind == "his" and m.group(0).lower() == "her" and OBJECT_HER.match(text, m.end()):
@@ -136,7 +138,7 @@ def _resolve(m: re.Match | None, text: str, sents: list[Sentence], subjects: lis
         return _person(text, sents, subjects, actors, i, p, subj)
     if kind in ("it", "its"):
         return _state(subjects, sents, i, subj)
-    return _group(subjects, sents, i, subj)
+    return _group(subjects, sents, actors, i, subj)
 
 
 def _person(text: str, sents: list[Sentence], subjects: list[Subject], actors: list[ActorMention], i: int,
@@ -192,12 +194,24 @@ def _state(subjects: list[Subject], sents: list[Sentence], i: int, subj: Subject
     return []
 
 
-def _group(subjects: list[Subject], sents: list[Sentence], i: int, subj: Subject | None) -> list[ActorMention]:
-    """"They"/"their": the actors a subject names together, in its sentence or the one before."""
+def _group(subjects: list[Subject], sents: list[Sentence], actors: list[ActorMention], i: int,
+           subj: Subject | None) -> list[ActorMention]:
+    """"They"/"their": the actors a subject names together, in its sentence or the one before ("Kim met Moon. Their
+    talks ..." counts as naming the two); at a paragraph's start, the last such subject of the paragraph before."""
     if subj is not None:
         return list(_distinct(subj.group))
     if i > 0 and sents[i - 1].paragraph == sents[i].paragraph:
-        return list(_distinct(subjects[i - 1].group))
+        prev = subjects[i - 1]
+        if prev.group or prev.single is None or prev.single.kind not in ("person", "state"):
+            return list(_distinct(prev.group))
+        pair = _distinct(tuple(a for a in actors if sents[i - 1].start <= a.start < sents[i - 1].end
+                               and a.kind == prev.single.kind))
+        return list(pair) if len(pair) == 2 else []
+    for j in range(i - 1, -1, -1):
+        if sents[j].paragraph != sents[i - 1].paragraph:
+            break
+        if subjects[j].group:
+            return list(_distinct(subjects[j].group))
     return []
 
 

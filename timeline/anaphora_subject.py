@@ -15,12 +15,17 @@ from dataclasses import dataclass
 
 from timeline.actors import ActorMention
 
-DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s+[—–-]+\s+")
+DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s+\([A-Z][\w ]*\))?\s+[—–-]+\s+")
 INTRO = re.compile(
     r"(?:(?:On|In|At|After|Before|Earlier|Later|Last|Meanwhile|However|Separately|Since|During|Until|By|Under|"
     r"Also|But|Then|Now|Yet|Still|Instead|Already|Following|Despite|Amid|Within|Over|Speaking|Hours|Days|Weeks|"
     r"Months|Years|Two|Three|Four|Five|A|An)\b[^,;:]{0,140},\s+|(?:But|And|Yet|So|Then|Meanwhile|Later|Earlier)\s+)"
 )
+INTRO_BARE = re.compile(r"(?:On|Last|Early|Late|Earlier|Later|By|Since|Until)\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|"
+                        r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{1,2})?|(?:this|last|next)\s+\w+|week|month|"
+                        r"year|\d{4})\s+(?=the\s|[A-Z])")  # "On Thursday the two leaders ..."
+FUNCTION_START = re.compile(r"(?:On|In|At|After|Before|When|While|As|Under|With|For|From|Despite|Amid|Since|Until|"
+                            r"During|Following|Asked|If|Although|Though|Because|Once|To|By|Over|Of|Among|Like)\b")
 WORD = re.compile(r"[\w’'.-]+|,")
 PERSON_ROLE = (r"leaders?|presidents?|ministers?|secretar(?:y|ies)|negotiators?|envoys?|ambassadors?|spokes(?:man|"
                r"woman|person)|spokesmen|chancellors?|premiers?|kings?|queens?|emirs?|princes?|officials?|diplomats?|"
@@ -61,13 +66,13 @@ class Subject:
         return self.actors if self.known and len(ids) >= 2 else ()
 
 
-def subject_start(text: str, start: int) -> int:
-    """Where the subject of the sentence at `start` begins: past a dateline and an opening adverbial."""
+def subject_start(text: str, start: int, end: int) -> int:
+    """Where the subject of the sentence [start, end) begins: past a dateline and an opening adverbial."""
     pos = start
-    m = DATELINE.match(text, pos)
+    m = DATELINE.match(text, pos, end)
     if m and text[pos:m.end()].split("—")[0].split("–")[0].split(",")[0].strip().isupper():
         pos = m.end()
-    m = INTRO.match(text, pos)
+    m = INTRO.match(text, pos, end) or INTRO_BARE.match(text, pos, end)
     if m:
         pos = m.end()
     return pos
@@ -121,6 +126,8 @@ def subject_at(text: str, pos: int, end: int, actors: list[ActorMention]) -> Sub
             close()
         elif TITLE_WORDS.fullmatch(word.rstrip(",")):
             role_last = bool(PERSON_ROLE_RE.fullmatch(word)) and bool(run) and not PLURAL_ROLE.search(word)
+        elif pos == start and FUNCTION_START.fullmatch(word):
+            break  # "After meeting Putin, ...": a subject that is no actor, read no further
         elif word[:1].isupper() and not (pos == start and word in ("The", "A", "An")):
             known = False  # a name the dictionary does not know
             break

@@ -73,7 +73,7 @@ def participants_of(
         elif is_place:
             role = "location"
         elif event_type in DIRECTED:
-            role = "actor" if am.start < trigger[0] else "target"
+            role = "actor" if am.start <= trigger[0] else "target"  # "his trip to": the trigger holds its actor
         else:
             role = "participant"
         key = (am.actor_id, role)
