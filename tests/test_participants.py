@@ -126,3 +126,34 @@ def test_the_bloc_without_an_organisation_before_is_left_out() -> None:
 def test_her_as_an_object_is_left_out() -> None:
     text = "Theresa May flew to Berlin on Monday. Angela Merkel received her at the chancellery."
     assert "her" not in resolved(text, dt.date(2018, 6, 12))
+
+
+def test_their_after_one_person_meeting_another_is_the_two() -> None:
+    text = ("Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan on Wednesday. "
+            "Their previous meeting took place in Bali in 2022.")
+    assert resolved(text)["Their"] == {"person:narendra-modi", "person:xi-jinping"}
+
+
+def test_their_at_a_paragraph_start_is_the_last_pair_of_the_paragraph_before() -> None:
+    text = ("Serbia and Kosovo signed a deal in Brussels on Monday.\n\n"
+            "Their next meeting is set for July.")
+    assert resolved(text)["Their"] == {"SRB", "XKX"}
+
+
+def test_a_possessive_inside_a_trigger_is_its_actor() -> None:
+    text = "Narendra Modi held talks with Vladimir Putin on Tuesday, on his second trip to Russia this year."
+    ms = [m for m in extract_mentions(Article(text=text, published=PUBLISHED, path="test"))
+          if m.event_type.family == "visit"]
+    assert ms and ("person:narendra-modi", "actor") in {(p.actor_id, p.role) for p in ms[0].participants}
+
+
+def test_an_elided_subject_is_the_subject_of_the_clause_before() -> None:
+    text = ("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on Monday, "
+            "and then flew to Vienna on Tuesday.")
+    assert countries(text, "flew to") == {"IND", "AUT"}
+
+
+def test_an_expletive_it_lets_their_look_back() -> None:
+    text = ("Chinese President Xi Jinping and Russian President Vladimir Putin signed a declaration on Monday. "
+            "It was their second meeting this year.")
+    assert resolved(text)["their"] == {"person:xi-jinping", "person:vladimir-putin"}

@@ -11,7 +11,7 @@ dictionary does not know: anaphora after it are left unresolved rather than give
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.actors import ActorMention
 
@@ -136,6 +136,17 @@ def subject_at(text: str, pos: int, end: int, actors: list[ActorMention]) -> Sub
         pos = m.end()
     close()
     return Subject(tuple(heads), known, start, pos)
+
+
+def sentence_subject(text: str, offset: int, actors: list[ActorMention]) -> tuple[ActorMention, ...]:
+    """The subject actors of a sentence (`text`, starting at `offset` in the article; `actors` with article
+    offsets), or () when its subject is no actor or one the dictionary does not know."""
+    local = [replace(a, start=a.start - offset, end=a.end - offset) for a in actors
+             if 0 <= a.start - offset < len(text)]
+    subj = subject_at(text, subject_start(text, 0, len(text)), len(text), local)
+    if not subj.known:
+        return ()
+    return tuple(replace(a, start=a.start + offset, end=a.end + offset) for a in subj.actors)
 
 
 LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.anaphora import resolve_anaphora
+from timeline.anaphora_subject import sentence_subject
 from timeline.events_anchor import anchor_before_trigger, next_occurrence, offset_from_previous
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
@@ -65,6 +66,9 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place before it: its time too
+ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|briefly|quickly|again|jointly|"
+                            r"together|on\s+\w+day)\s+)*", re.IGNORECASE)  # "..., and then flew to Vienna"
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+$")
 MODAL_INSIDE = re.compile(r"\b(?:will|would|could|may|might|should|must|not|never|expected\s+to)\s+(?:be\s+)?$",
                           re.IGNORECASE)
 
@@ -199,6 +203,10 @@ def mentions_in(
             # "Kim held a summit with Moon, and he travelled to China": the sentence's first person
             clause_actors = ([m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"]
                              or (previous or [])[:1])[:1] + clause_actors
+        elif (rule.kind == "verb" and ELIDED_SUBJECT.fullmatch(text, c0, a) and COORDINATED.search(text, 0, c0)
+              and not any(m.start < sentence.start + a for m in clause_actors)):
+            # "Modi met Putin in Moscow on Monday, and then flew to Vienna": the subject of the clause before
+            clause_actors = list(sentence_subject(text, sentence.start, actors)) + clause_actors
         whole_clause = clause_actors
         if rule.kind == "noun":
             clause_actors = noun_phrase_actors(text, a, b, sentence.start, clause_actors) or clause_actors
