@@ -56,3 +56,10 @@ def test_a_second_means_of_the_same_act_is_not_dated_as_a_new_event() -> None:
     found = reports("Washington eased sanctions on Venezuela on Wednesday by issuing a licence for oil deals, and by "
                     "lifting a ban on bond trading.")
     assert [r.date for r in found if r.event_type == "sanctions_eased"].count("2019-06-12") == 1
+
+
+def test_separate_agreements_are_new_acts_not_the_one_told_before() -> None:
+    found = reports("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House on Tuesday. "
+                    "The United States concluded separate agreements with Armenia on trade.")
+    assert [(r.event_type, r.date) for r in found] == [("agreement", "2019-06-11"), ("agreement", "2019-06-11")]
+    assert len(found[1].mentions) == 1 and set(found[1].countries) == {"USA", "ARM"}

@@ -17,6 +17,9 @@ CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_CHARS = 300
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+# an act told as another one of its kind: "concluded separate agreements", "answered with tests of its own"
+ANOTHER = re.compile(r"\b(?:separate|another|a\s+second|a\s+further|a\s+fresh|(?:its|their|his|her)\s+own)\b",
+                     re.IGNORECASE)
 REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
@@ -108,6 +111,14 @@ def _headline_names(participants: list[tuple[str, str, str, str | None, str]]) -
 def same_family(a: str, b: str) -> bool:
     """Whether two families may name one event: the same, or a meeting and the talks held at it."""
     return a == b or (a in CONSULT and b in CONSULT)
+
+
+def another_act(m: EventMention) -> bool:
+    """Whether a mention tells an act as a new one of its kind ("Washington concluded separate agreements with each
+    country"): its trigger, or the two words before it, say so."""
+    start = m.trigger_start - m.sentence.start
+    before = m.sentence.text[:start].split()[-2:]
+    return bool(ANOTHER.search(" ".join([*before, m.trigger])))
 
 
 def trip_and_encounter(a: str, b: str) -> bool:
@@ -215,6 +226,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                    and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)  # a telling follows
                    and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,
                                                                    m.trigger_start - m.sentence.start))
+                   and not (m.kind == "verb" and another_act(m))
                    # "signed a declaration on Friday, and their ministers initialled a treaty": two acts
                    and not (m.kind == "verb" and any(x.kind == "verb" and x.sentence.start == m.sentence.start
                                                      for x in r.mentions))]
