@@ -650,3 +650,45 @@ def test_season_word_in_a_name_is_no_timex(text: str, tagged: list[str]) -> None
 )
 def test_plans_told_in_the_past_and_possible_events(text: str, phrase: str, value: str) -> None:
     assert one(text, phrase, DCT_JUNE).value == value
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The committee will meet again on the 20th.", "the 20th", "2018-04-20"),
+        ("The committee met on the 2nd and adjourned.", "the 2nd", "2018-04-02"),
+        ("The committee met on the 28th.", "the 28th", "2018-03-28"),  # past, after the DCT's day: last month
+        ("The committee will meet on the 3rd.", "the 3rd", "2018-05-03"),  # ahead, before the DCT's day
+        ("Payments are due by the 30th of next month.", "the 30th of next month", "2018-05-30"),
+        ("The fair opens on Friday the 13th.", "Friday the 13th", "2018-04-13"),
+    ],
+)
+def test_ordinal_day_of_the_month(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+def test_ordinals_that_are_not_days() -> None:
+    assert tag("The regiment joined the 3rd Division on the 5th floor.") == []
+    assert tag("She finished the race in the 12th position.") == []
+
+
+def test_nth_day_of_an_event_in_the_present_is_the_dct() -> None:
+    assert one("Today is the sixth day of the blockade.", "the sixth day").value == "2018-04-05"
+    assert one("The walkout, now in its fourth day, has closed ports.", "fourth day").value == "2018-04-05"
+    assert [t.text for t in tag("The walkout entered its fourth day on Monday.")] == ["Monday"]
+
+
+def test_vague_hours_and_days_and_unit_long_adjectives() -> None:
+    assert one("Residents queued for hours outside the bank.", "hours").value == "PTXH"
+    assert one("The ceasefire could collapse within days.", "days").value == "PXD"
+    assert one("A day-long meeting of ministers ended.", "day-long").value == "P1D"
+    assert one("The week-long fair drew crowds.", "week-long").value == "P1W"
+    assert one("The years-long feud ended in a handshake.", "years-long").value == "PXY"
+    assert tag("Their 4-year-old daughter was unharmed.") == []
+
+
+def test_every_season_time_zones_and_days_from_today() -> None:
+    assert one("The herders move north every spring.", "every spring").value == "XXXX-SP"
+    t = one("Shares closed at 4 p.m. ET on a quiet day.", "4 p.m. ET")
+    assert (t.type, t.value) == ("TIME", "2018-04-05T16:00")
+    assert one("The verdict is due a week from today.", "a week from today").value == "2018-04-12"

@@ -296,8 +296,46 @@ def norm_week_of(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", cal.iso_week(dt.date.fromisoformat(date.value)), None, date.source)
 
 
+def norm_ordinal_day(hit: Hit, ctx: Context) -> Norm | None:
+    """"on the 15th", "by the 3rd of next month", "Friday the 13th": that day of the DCT's month, or of the month
+    before (in the past) or after (ahead) when the tense says the day is on the other side of the DCT."""
+    day = int(hit.group("day"))
+    first = ctx.dct.replace(day=1)
+    mrel = _low(hit.group("mrel"))
+    dow = _dow(hit) if "dow" in hit.rule.regex.groupindex else None
+    if mrel in ("next", "last"):
+        months = [cal.add_months(first, 1 if mrel == "next" else -1)]
+    elif mrel:
+        months = [first]
+    elif dow:  # "Friday the 13th": the nearest month in which that day is that weekday
+        months = sorted((cal.add_months(first, k) for k in (-1, 0, 1)), key=lambda m: abs(
+            (m.replace(day=min(day, 28)) - ctx.dct).days))
+    else:
+        way = (direction(ctx) or "").rstrip("?")
+        if way == "past" and day > ctx.dct.day:
+            months = [cal.add_months(first, -1)]
+        elif way == "future" and day < ctx.dct.day:
+            months = [cal.add_months(first, 1)]
+        else:
+            months = [first]
+    for m in months:
+        if day > calendar.monthrange(m.year, m.month)[1]:
+            continue
+        d = m.replace(day=day)
+        if dow and d.isoweekday() != dow:
+            continue
+        return Norm("DATE", d.isoformat(), None, "relative" if mrel else "inferred")
+    return None
+
+
+def norm_nth_day(hit: Hit, ctx: Context) -> Norm | None:
+    """"today is the eighth day of the strike", "the protest, now in its third day": the day of the DCT."""
+    start = hit.start + 4 if ctx.text[hit.start:hit.start + 4].lower() == "its " else None
+    return Norm("DATE", ctx.dct.isoformat(), None, "relative", start)
+
+
 KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "date": norm_date, "date_list": norm_date_list, "year_range": norm_year_range, "numeric": norm_numeric,
     "weekday": norm_weekday, "time": norm_time, "year_ago": norm_year_ago, "day_offset": norm_day_offset,
-    "week_of": norm_week_of, **PERIOD_KINDS,
+    "week_of": norm_week_of, "ordinal_day": norm_ordinal_day, "nth_day": norm_nth_day, **PERIOD_KINDS,
 }

@@ -283,6 +283,8 @@ def norm_set(hit: Hit, ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{_dow(hit)}", None, "explicit")
     if hit.group("month"):
         return Norm("SET", f"XXXX-{month_of(hit.group('month')):02d}", None, "explicit")
+    if hit.group("season"):  # "every spring"
+        return Norm("SET", f"XXXX-{lexicon()['seasons'][_low(hit.group('season'))]}", None, "explicit")
     num = _low(hit.group("num"))
     n = 2 if num in ("other", "second") else number(num) if num else 1
     return Norm("SET", duration_value(n, unit_code(hit.group("unit"))), None, "explicit")

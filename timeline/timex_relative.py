@@ -133,6 +133,10 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
         return Norm("DURATION", duration_value(n, unit), mod, "unresolved")
     if n != int(n):
         unit, n = ("M", n * 12) if unit == "Y" else ("D", n * 30) if unit == "M" else (unit, round(n))
+    if direction in ("from today", "from tomorrow") and unit in ("D", "W", "M", "Y"):
+        # "a week from today": a day counted from the DCT (or the day after)
+        start = ctx.dct + dt.timedelta(days=1 if direction == "from tomorrow" else 0)
+        return Norm("DATE", cal.shift(start, unit, int(n)).isoformat(), mod, "relative")
     d = cal.shift(base, unit, sign * int(n))
     if unit in ("E", "C"):
         unit = "Y"
@@ -145,8 +149,10 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
     if hit.group("dir"):
         return norm_ago(hit, ctx)
     num = hit.group("num")
-    if num is None:  # "for years"
-        return Norm("DURATION", duration_value(None, unit_code(hit.group("unit"))), None, "explicit")
+    if num is None:  # "for years"; "a day-long meeting" (a singular unit: one)
+        word = _low(hit.group("unit"))
+        one = 1 if not word.endswith("s") and not word.endswith("ies") else None
+        return Norm("DURATION", duration_value(one, unit_code(word)), None, "explicit")
     n = number(num)
     if n is not None and hit.group("half"):  # "an hour and a half"
         n += 0.5
@@ -169,6 +175,8 @@ def norm_duration(hit: Hit, ctx: Context) -> Norm | None:
     start, mod = None, _approx(hit)
     if _low(hit.group("drel")) == "the" and "-" in ctx.text[hit.match.end("num"):hit.match.start("unit")]:
         start = hit.match.start("num")  # "the 30-day period": the adjective alone, as TimeBank marks it
+    elif lnum in ("a", "an") and hit.group("adj") and not hit.group("drel") and not hit.group("approx"):
+        start = hit.match.start("unit")  # "a day-long meeting": the adjective, not the article
     elif _low(hit.group("approx")) == "within" or (_low(hit.group("approx")) == "over" and hit.group("drel")):
         # "within a week", "over the past two years": the preposition is a signal, not part of the expression
         start, mod = hit.match.start("drel") if hit.group("drel") else hit.match.start("num"), None

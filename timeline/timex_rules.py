@@ -149,6 +149,7 @@ _NUMBER_SHAPES = (  # what may follow a number for it to trigger each class
     ("clock", re.compile(r"\s*(?:[ap]\.?\s?m\b|:\d)", re.IGNORECASE)),
     ("numdate", re.compile(r"[/-]\d")),
     ("decadenum", re.compile(r"'?s\b")),
+    ("ordday", re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)),
 )
 _LEFT, _RIGHT = 45, 35  # characters a match may extend before / after its trigger word
 
