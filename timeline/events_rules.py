@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from timeline.events_lexicon import expand_templates
 from timeline.text import Sentence
 
 WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
@@ -48,6 +49,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     """Trigger patterns from the event-type table shipped with the package (data/event_types.yaml)."""
     data = yaml.safe_load(resources.files("timeline").joinpath("data/event_types.yaml").read_text("utf-8"))
     macros = {k: v for k, v in data.items() if k.isupper()}
+    verb_classes = data.get("verbs") or {}
     out = []
     for spec in data["types"]:
         plover = spec.get("plover") or {}
@@ -55,8 +57,10 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                        plover.get("category"), plover.get("mode"))
         for trig in spec["triggers"]:
             source = trig["re"]
-            for name, value in macros.items():
-                source = source.replace("{" + name + "}", value)
+            for _ in range(2):  # a macro may use another one (PLACE uses MONTHDAY)
+                for name, value in macros.items():
+                    source = source.replace("{" + name + "}", value)
+            source = expand_templates(source, verb_classes)
             for gap in WORD_GAPS:  # a skipped word may be "U.S." or "Russia's" too
                 source = source.replace(gap, GAP_WORD)
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
