@@ -193,8 +193,9 @@ def mentions_in(
             hidden.append(aside)
         a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
         a0, a1 = (c0 if aside is not None and not antecedent else max(a0, c0)), min(a1, c1)
-        clause_actors = [m for m in actors if sentence.start + a0 <= m.start and m.end <= sentence.start + a1
-                         and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden)]
+        clause_actors = [m for m in actors if (sentence.start + a0 <= m.start and m.end <= sentence.start + a1
+                                               and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden))
+                         or sentence.start + a <= m.start < m.end <= sentence.start + b]  # inside the trigger
         if antecedent:  # the ones the relative clause is about: "France and China, whose leaders met"
             clause_actors = antecedents(text, [m for m in actors if m.end <= sentence.start + c0
                                                and m.kind in ("person", "state")], sentence.start) + clause_actors
