@@ -692,3 +692,16 @@ def test_every_season_time_zones_and_days_from_today() -> None:
     t = one("Shares closed at 4 p.m. ET on a quiet day.", "4 p.m. ET")
     assert (t.type, t.value) == ("TIME", "2018-04-05T16:00")
     assert one("The verdict is due a week from today.", "a week from today").value == "2018-04-12"
+
+
+def test_half_of_a_decade_or_century_is_one_expression() -> None:
+    t = one("Wages stagnated in the last half of the '70s.", "the last half of the '70s")
+    assert (t.value, t.mod) == ("197", "END")
+    t = one("Railways spread in the first half of the 19th century.", "the first half of the 19th century")
+    assert (t.value, t.mod) == ("18", "START")
+    assert one("Exports grew in the first half of 2016.", "the first half of 2016").value == "2016-H1"
+
+
+def test_a_period_to_a_month_keeps_the_past_tense() -> None:
+    assert one("Exports fell in the three months to August.", "August").value == "2017-08"
+    assert one("The mandate was extended to August.", "August").value == "2018-08"

@@ -117,8 +117,9 @@ class TenseCues:
                 if best is not None and s > end + best[0]:
                     break
                 j += 1
-        if found[1] and found[0] == "past" and _END_POINT.search(self.text, max(lo, start - 9), start):
-            found = ("past", False)  # "extended to Nov. 16": the date may lie ahead
+        if found[1] and found[0] == "past" and _END_POINT.search(self.text, max(lo, start - 9), start) and not \
+                _PERIOD_TO.search(self.text, max(lo, start - 20), start):
+            found = ("past", False)  # "extended to Nov. 16": the date may lie ahead (not "the year to June")
         if found[0] == "plan":  # "had been planned for February 10": no direction, the nearest date
             found = (None, found[1])
         return found
@@ -127,6 +128,7 @@ class TenseCues:
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
 _END_POINT = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.IGNORECASE)
+_PERIOD_TO = re.compile(r"\b(?:months|year|quarter|weeks|period|half)\s+to\s+$", re.IGNORECASE)
 
 
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Prof|Inc|Corp|Co|Ltd|"
