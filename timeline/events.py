@@ -37,7 +37,6 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[.,]?$")
 SHARED_SUBJECT = re.compile(r"[^.;:]*,\s+and\s+(?:also\s+)?")  # "..., and signed"
 HELD_TALKS = re.compile(r"(?:held|hold|holds|holding)\s+(?:(?:bilateral|direct|private|separate|lengthy|brief|"
                         r"closed-door|face-to-face|one-on-one|further|more|informal|cordial)\s+)?talks", re.IGNORECASE)
-PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|much\b|many\b|part\b|a\s+result\b|expected\b|planned\b|scheduled\b)")
 ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
@@ -125,10 +124,10 @@ def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tu
 
 def mentions_in(
     sentence: Sentence, timexes: list[Timex], actors: list[ActorMention], published: dt.date,
-    triggers: list[tuple[TriggerRule, int, int]] | None = None, previous: list[ActorMention] | None = None,
+    triggers: list[tuple[TriggerRule, int, int]] | None = None,
 ) -> list[EventMention]:
-    """Event mentions in one sentence (its trigger matches found here unless given); `previous` are the persons the
-    sentence before it names, for a "he" or "she" with no antecedent of its own."""
+    """Event mentions in one sentence (its trigger matches found here unless given); pronouns and descriptions
+    among `actors` come resolved (timeline.anaphora)."""
     text = sentence.text
     triggers = find_triggers(text) if triggers is None else triggers
     if not triggers:
@@ -199,12 +198,7 @@ def mentions_in(
         if antecedent:  # the ones the relative clause is about: "France and China, whose leaders met"
             clause_actors = antecedents(text, [m for m in actors if m.end <= sentence.start + c0
                                                and m.kind in ("person", "state")], sentence.start) + clause_actors
-        if (rule.kind == "verb" and PRONOUN_SUBJECT.search(text, c0, a)
-                and not any(m.kind in ("person", "state") and m.start < sentence.start + a for m in clause_actors)):
-            # "Kim held a summit with Moon, and he travelled to China": the sentence's first person
-            clause_actors = ([m for m in actors if m.end <= sentence.start + c0 and m.kind == "person"]
-                             or (previous or [])[:1])[:1] + clause_actors
-        elif (rule.kind == "verb" and ELIDED_SUBJECT.fullmatch(text, c0, a) and COORDINATED.search(text, 0, c0)
+        if (rule.kind == "verb" and ELIDED_SUBJECT.fullmatch(text, c0, a) and COORDINATED.search(text, 0, c0)
               and not any(m.start < sentence.start + a for m in clause_actors)):
             # "Modi met Putin in Moscow on Monday, and then flew to Vienna": the subject of the clause before
             clause_actors = list(sentence_subject(text, sentence.start, actors)) + clause_actors
@@ -259,9 +253,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
             continue
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
-        previous = [a for a in actors if a.kind == "person" and i and sents[i - 1].start <= a.start < s.start
-                    and sents[i - 1].paragraph == s.paragraph]
-        out.extend(mentions_in(s, timexes, local, article.published, triggers[i], previous))
+        out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
     out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:

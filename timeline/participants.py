@@ -99,7 +99,8 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     elif found and subject and ATTENDED.search(text[max(0, a - 40):a]):
         # "Merkel and Hollande are due to brief EU leaders at a summit": the subject is there too
         found = [m for m in subject if m.end - offset <= lo and m.kind in ("person", "state")] + found
-    elif found and POSSESSIVE.search(text[lo:a]):
+    elif found and POSSESSIVE.search(text[lo:a]) and not any(m.form == "anaphor" for m in found):
+        # (a possessive resolved by timeline.anaphora already names its owner)
         antecedent = [m for m in actors if m.end - offset <= lo and m.kind in ("person", "state")]
         if antecedent:
             found.insert(0, antecedent[-1])
