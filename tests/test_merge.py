@@ -63,3 +63,23 @@ def test_separate_agreements_are_new_acts_not_the_one_told_before() -> None:
                     "The United States concluded separate agreements with Armenia on trade.")
     assert [(r.event_type, r.date) for r in found] == [("agreement", "2019-06-11"), ("agreement", "2019-06-11")]
     assert len(found[1].mentions) == 1 and set(found[1].countries) == {"USA", "ARM"}
+
+
+def test_a_separate_agreement_of_the_same_day_is_its_own_event() -> None:
+    found = reports("The leaders of North and South Korea signed a joint declaration in Pyongyang on Tuesday. Their "
+                    "defence ministers signed a separate military agreement on Tuesday.")
+    assert [(r.event_type, r.date) for r in found] == [("agreement", "2019-06-11")] * 2
+
+
+def test_a_declaration_and_a_memorandum_of_the_same_day_are_two_documents() -> None:
+    found = reports("India, Saudi Arabia and the United States adopted a declaration in New Delhi on Saturday. On "
+                    "Saturday India, Saudi Arabia and the United States signed a memorandum on a rail corridor.")
+    assert [(r.event_type, r.date, len(r.mentions)) for r in found] == [("agreement", "2019-06-08", 1)] * 2
+
+
+def test_two_of_the_parties_agreeing_the_same_day_is_a_side_agreement_but_one_party_tells_the_same() -> None:
+    group = "Brazil, Russia, India, China and South Africa agreed on Thursday to admit six new members."
+    side = reports(group + " On Thursday India and China agreed to ease tension on their border.")
+    assert [set(r.countries) for r in side] == [{"BRA", "RUS", "IND", "CHN", "ZAF"}, {"IND", "CHN"}]
+    same = reports(group + " On Thursday China agreed to admit the new members.")
+    assert len(same) == 1 and len(same[0].mentions) == 2

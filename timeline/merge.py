@@ -20,6 +20,9 @@ ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?
 # an act told as another one of its kind: "concluded separate agreements", "answered with tests of its own"
 ANOTHER = re.compile(r"\b(?:separate|another|a\s+second|a\s+further|a\s+fresh|(?:its|their|his|her)\s+own)\b",
                      re.IGNORECASE)
+DOCUMENTS = {"declaration": "declaration", "memorandum": "memorandum", "mou": "memorandum", "protocol": "protocol",
+             "protocols": "protocol", "communique": "statement", "communiqué": "statement", "statement": "statement",
+             "charter": "charter", "convention": "convention", "roadmap": "roadmap"}
 REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
@@ -121,6 +124,30 @@ def another_act(m: EventMention) -> bool:
     return bool(ANOTHER.search(" ".join([*before, m.trigger])))
 
 
+def document_kinds(text: str) -> set[str]:
+    """The kinds of document a trigger names ("signed a memorandum" -> {"memorandum"}); generic words (agreement,
+    deal, treaty) name none, as they may stand for any."""
+    return {DOCUMENTS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in DOCUMENTS}
+
+
+def separate_act(r: Report, m: EventMention) -> bool:
+    """Whether a dated verb mention is an act of its own though of the report's family and day: told as another
+    ("signed a separate military agreement"), naming another kind of document ("the declaration was adopted" /
+    "signed a memorandum"), or done in another sentence by two or more of the report's parties only ("the five
+    agreed on Thursday to admit six members ... India and China agreed to ease tension")."""
+    if m.kind != "verb":
+        return False
+    if another_act(m):
+        return True
+    told = [x for x in r.mentions if x.kind == "verb" and x.sentence.start != m.sentence.start]
+    if not told or any(x.sentence.start == m.sentence.start for x in r.mentions):
+        return False
+    kinds, own = set().union(*(document_kinds(x.trigger) for x in told)), document_kinds(m.trigger)
+    if kinds and own and not kinds & own:
+        return True
+    return 2 <= len(set(m.countries)) and set(m.countries) < set(r.countries)
+
+
 def trip_and_encounter(a: str, b: str) -> bool:
     """Whether two families are a trip and an encounter held on it: two events, though told as one ("flew to
     Pyongyang on Tuesday for the first summit", "met Wang in Beijing, in the first visit by ...")."""
@@ -208,7 +235,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             same_day = (r.precision != cand.precision and r.family == cand.family) or r.date == cand.date
             if (same_family(r.family, cand.family) and r.status == cand.status and same_day
                     and overlap(r.date_start, r.date_end, cand.date_start, cand.date_end)
-                    and countries_compatible(r.countries, cand.countries)):
+                    and countries_compatible(r.countries, cand.countries) and not separate_act(r, m)):
                 absorb(r, m, widen=m.kind == "verb")  # "Modi held talks with Putin" names the summit's parties
                 break
         else:
