@@ -1,0 +1,93 @@
+"""Merge: which mentions tell acts of their own, though of one family, day or sentence as another event."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.events import BACKGROUND_CLAUSE, EventMention
+
+if TYPE_CHECKING:
+    from timeline.merge import Report
+
+REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
+CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
+# an act told as another one of its kind: "concluded separate agreements", "answered with tests of its own"
+ANOTHER = re.compile(r"\b(?:separate|another|a\s+second|a\s+further|a\s+fresh|(?:its|their|his|her)\s+own)\b",
+                     re.IGNORECASE)
+DOCUMENTS = {"declaration": "declaration", "memorandum": "memorandum", "mou": "memorandum", "protocol": "protocol",
+             "protocols": "protocol", "communique": "statement", "communiqué": "statement", "statement": "statement",
+             "charter": "charter", "convention": "convention", "roadmap": "roadmap"}
+# an act told inside a noun phrase ("in an agreement announced in Beijing", "earlier truces announced") or as a
+# participle of the clause before it (", urging Washington to ...") is no act of its own in the sentence
+NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|several|earlier|previous|other|"
+                         r"some|many)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+PARTICIPLE_BEFORE = re.compile(r",\s*$")
+
+
+def same_family(a: str, b: str) -> bool:
+    """Whether two families may name one event: the same, or a meeting and the talks held at it."""
+    return a == b or (a in CONSULT and b in CONSULT)
+
+
+def another_act(m: EventMention) -> bool:
+    """Whether a mention tells an act as a new one of its kind ("Washington concluded separate agreements with each
+    country"): its trigger, or the two words before it, say so."""
+    start = m.trigger_start - m.sentence.start
+    before = m.sentence.text[:start].split()[-2:]
+    return bool(ANOTHER.search(" ".join([*before, m.trigger])))
+
+
+def document_kinds(text: str) -> set[str]:
+    """The kinds of document a trigger names ("signed a memorandum" -> {"memorandum"}); generic words (agreement,
+    deal, treaty) name none, as they may stand for any."""
+    return {DOCUMENTS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in DOCUMENTS}
+
+
+def separate_act(r: Report, m: EventMention) -> bool:
+    """Whether a dated verb mention is an act of its own though of the report's family and day: told as another
+    ("signed a separate military agreement"), naming another kind of document ("the declaration was adopted" /
+    "signed a memorandum"), or done in another sentence by two or more of the report's parties only ("the five
+    agreed on Thursday to admit six members ... India and China agreed to ease tension")."""
+    if m.kind != "verb":
+        return False
+    if another_act(m):
+        return True
+    told = [x for x in r.mentions if x.kind == "verb" and x.sentence.start != m.sentence.start]
+    if not told or any(x.sentence.start == m.sentence.start for x in r.mentions):
+        return False
+    kinds, own = set().union(*(document_kinds(x.trigger) for x in told)), document_kinds(m.trigger)
+    if kinds and own and not kinds & own:
+        return True
+    return 2 <= len(set(m.countries)) and set(m.countries) < set(r.countries)
+
+
+def trip_and_encounter(a: str, b: str) -> bool:
+    """Whether two families are a trip and an encounter held on it: two events, though told as one ("flew to
+    Pyongyang on Tuesday for the first summit", "met Wang in Beijing, in the first visit by ...")."""
+    return "visit" in (a, b) and bool({a, b} & CONSULT)
+
+
+def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
+    """For an undated act told with its own verb, the dated act of the same status told before it in its sentence,
+    whose date covers the whole sentence ("In March, Washington expelled 50 diplomats, and Moscow answered by
+    ordering out as many Americans"; "met on Tuesday, and Kyiv put forward a proposal"); None if there is none or
+    the act sits in a backgrounded clause ("..., two years after they signed")."""
+    first = r.mentions[0]
+    if r.date is not None or first.kind != "verb" or first.undatable or not (
+            r.status == "occurred" or (r.status == "planned" and r.family not in REACTIONS)):
+        return None  # words to be said ("is expected to urge Trump") are no event of the plan's day
+    before = first.sentence.text[: first.trigger_start - first.sentence.start]
+    if BACKGROUND_CLAUSE.search(before) or NOUN_BEFORE.search(before) or (
+            first.trigger.split()[0].lower().endswith("ing") and PARTICIPLE_BEFORE.search(before)):
+        return None
+    best: tuple[int, Report] | None = None
+    for other in reports:
+        if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
+                set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])):
+            continue  # "issued a licence on Friday and lifted a ban": one act; "X expelled ..., and Y answered": two
+        for x in other.mentions:
+            if (x.sentence.start == first.sentence.start and x.dated and x.trigger_start < first.trigger_start
+                    and (best is None or x.trigger_start > best[0])):
+                best = (x.trigger_start, other)
+    return best[1] if best else None
