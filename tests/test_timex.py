@@ -705,3 +705,21 @@ def test_half_of_a_decade_or_century_is_one_expression() -> None:
 def test_a_period_to_a_month_keeps_the_past_tense() -> None:
     assert one("Exports fell in the three months to August.", "August").value == "2017-08"
     assert one("The mandate was extended to August.", "August").value == "2018-08"
+
+
+def test_quarter_codes_military_times_and_end_dash() -> None:
+    assert one("Revenue rose 4 percent in Q1 2017.", "Q1 2017").value == "2017-Q1"
+    assert one("Margins narrowed in Q3.", "Q3").value == "2017-Q3"  # not begun in 2018 by April: last year's
+    assert one("The bank will post a loss in H2.", "H2").value == "2018-H2"
+    assert tag("He drives an Audi Q3 to work.") == []
+    t = one("The shelling resumed at 1430 GMT on Tuesday.", "1430 GMT on Tuesday")
+    assert (t.type, t.value) == ("TIME", "2018-04-03T14:30")
+    assert [t.text for t in tag("The blast came at 9:10 a.m. (0610 GMT).")] == ["9:10 a.m."]
+    t = one("Public debt will peak at end-2019.", "end-2019")
+    assert (t.value, t.mod) == ("2019", "END")
+
+
+def test_by_the_end_of_the_day_but_not_the_idiom() -> None:
+    t = one("A ruling is expected by the end of the day.", "the end of the day")
+    assert (t.value, t.mod) == ("2018-04-05", "END")
+    assert tag("At the end of the day, voters want jobs.") == []

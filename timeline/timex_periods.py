@@ -290,8 +290,22 @@ def norm_set(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("SET", duration_value(n, unit_code(hit.group("unit"))), None, "explicit")
 
 
+def norm_quarter_code(hit: Hit, ctx: Context) -> Norm | None:
+    """"Q3", "H1 2013", "3Q 2012": that quarter or half of the year written, else of the DCT's year (the year
+    before when it has not begun yet and the clause does not look ahead)."""
+    code = hit.group("qc") or f"Q{hit.group('qc2')}"
+    letter, n = code[0].upper(), int(code[1])
+    year = _year(hit, ctx.dct)
+    source = "explicit"
+    if year is None:
+        source = "inferred"
+        start = dt.date(ctx.dct.year, 3 * n - 2 if letter == "Q" else 6 * n - 5, 1)
+        year = ctx.dct.year if start <= ctx.dct or ctx.tense == "future" else ctx.dct.year - 1
+    return Norm("DATE", f"{year:04d}-{letter}{n}", None, source)
+
+
 PERIOD_KINDS: dict[str, Callable[[Hit, Context], Norm | list[Norm] | None]] = {
     "quarter": norm_quarter, "season": norm_season, "decade": norm_decade, "century": norm_century,
     "holiday": norm_holiday, "deictic": norm_deictic, "set": norm_set,
-    "year_end": norm_year_end,
+    "year_end": norm_year_end, "quarter_code": norm_quarter_code,
 }

@@ -135,6 +135,7 @@ def trigger_classes() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         "holiday": sorted(set(words(list(lex["holidays"]) + list(lex["movable_holidays"])))
                           - {"new", "year", "eve", "martin", "luther", "king"}) + ["new year"],
         "dday": ["today", "yesterday", "tomorrow", "tonight"],
+        "qcode": ["q1", "q2", "q3", "q4", "h1", "h2"],
     }
     index: dict[str, set[str]] = {}
     for name, ws in classes.items():
@@ -150,6 +151,8 @@ _NUMBER_SHAPES = (  # what may follow a number for it to trigger each class
     ("numdate", re.compile(r"[/-]\d")),
     ("decadenum", re.compile(r"'?s\b")),
     ("ordday", re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)),
+    ("qcode", re.compile(r"Q\b")),
+    ("milclock", re.compile(r"\s+(?:GMT|UTC|local\s+time)\b")),
 )
 _LEFT, _RIGHT = 45, 35  # characters a match may extend before / after its trigger word
 
@@ -242,6 +245,8 @@ def _filters() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(lex["name_blockers"]), re.compile(r"\s*(?:%|" + nouns[3:-1] + r")\b", re.IGNORECASE)
 
 
+_CODE_PREV = frozenset({"in", "for", "during", "of", "by", "since", "from", "and", "to", "through", "until", "its",
+                        "a", "the", "than", "over", "vs", "versus"})
 _PREV_WORD_NEEDED = {  # rules whose match must follow one of these words ("over the years")
     "vague_the_years": frozenset({"over", "in"}),
 }
@@ -292,6 +297,10 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False
         if text[hit.end:hit.end + 1] in (".", ",") and text[hit.end + 1:hit.end + 2].isdigit():
             return False  # a decimal or a thousands group: "closed at 2082.1", "1990,000"
+    if hit.rule.name == "quarter_code" and year is None and _prev_word(text, hit.start).lower() not in _CODE_PREV:
+        return False  # "Q3" alone only after a preposition or article ("in Q3"), not "the Audi Q3"
+    if hit.rule.name == "military_time" and text[max(0, hit.start - 1):hit.start] == "(":
+        return False  # "10:35 a.m. (0735 GMT)": the same time restated in another zone
     after = _PREV_WORD_NEEDED.get(hit.rule.name)
     if after and _prev_word(text, hit.start).lower() not in after:
         return False
