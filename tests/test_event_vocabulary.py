@@ -190,6 +190,14 @@ POSITIVE = [
     ("relations_broken", "Paris recalled Philippe Etienne from Washington on Friday."),
     ("withdrawal", "Russia annulled its fisheries agreement with Norway in February."),
     ("ceasefire", "Israel and Hamas agreed on Friday to stop fighting in Gaza."),
+    ("meeting", "The Japanese prime minister called on King Charles at Buckingham Palace on Tuesday."),
+    ("meeting", "The Élysée cancelled a state dinner for the Chinese president planned for Friday."),
+    ("talks", "Egypt held discussions with Israel on the Gaza crossing on Monday."),
+    ("agreement", "Iran and the six powers hope to turn the framework into a final agreement by June 30."),
+    ("sanctions", "China imposed a ban on imports of Japanese seafood on Thursday."),
+    ("threat", "Russia warned Finland of consequences on Friday."),
+    ("accusation", "Britain held Russia responsible for the attack on Tuesday."),
+    ("demand", "Iran demanded the release of its tanker from Britain on Saturday."),
 ]
 
 NEGATIVE = [
@@ -254,6 +262,9 @@ NEGATIVE = [
     ("appeal", "The reporter asked the president about Gaza on Monday."),
     ("proposal", "The Japanese company presented its new phone in Tokyo on Monday."),
     ("relations_broken", "Toyota recalled 20,000 cars from the United States on Friday."),
+    ("meeting", "The pope called on the president of Peru to pardon the prisoners on Sunday."),
+    ("sanctions", "France imposed a ban on smoking in parks on Monday."),
+    ("demand", "Voters in Germany demanded cheaper energy on Monday."),
 ]
 
 
