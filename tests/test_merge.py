@@ -83,3 +83,16 @@ def test_two_of_the_parties_agreeing_the_same_day_is_a_side_agreement_but_one_pa
     assert [set(r.countries) for r in side] == [{"BRA", "RUS", "IND", "CHN", "ZAF"}, {"IND", "CHN"}]
     same = reports(group + " On Thursday China agreed to admit the new members.")
     assert len(same) == 1 and len(same[0].mentions) == 2
+
+
+def test_a_past_perfect_is_before_the_news_day_unless_it_is_reported_speech() -> None:
+    met = "Joe Biden met Xi Jinping in California on Wednesday."
+    before = by_type(reports(met + " The two leaders had spoken by phone to prepare the meeting."))["phone_call"]
+    assert before.date is None
+    same = by_type(reports(met + " The two leaders spoke by phone to prepare the meeting."))["phone_call"]
+    assert same.date == "2019-06-12"
+    cut = "Saudi Arabia and Egypt cut diplomatic ties with Qatar on Monday."
+    said = by_type(reports(cut + " The coalition said it had expelled Qatar from its ranks."))["suspension"]
+    assert said.date == "2019-06-10"
+    demanded = by_type(reports(cut + " Trump said Qatar had demanded that the blockade be lifted."))["demand"]
+    assert demanded.date is None

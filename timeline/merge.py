@@ -25,6 +25,9 @@ RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "pr
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_CHARS = 300
+# "had demanded": before the time of its context, unless reported speech shifts it back ("said it had expelled")
+PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?$", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:said|told|announced|confirmed|reported|added|stated)\b", re.IGNORECASE)
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
@@ -256,9 +259,14 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
             continue
         called_off = r.status in ("cancelled", "postponed") and CALLED_OFF.search(first.sentence.text)
         if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and reports_past(first)))
-                and not first.undatable and r.family not in REACTIONS):
+                and not first.undatable):
             near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
                     and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
+            before = first.sentence.text[: first.trigger_start - first.sentence.start]
+            if PLUPERFECT.search(before) and (r.family in REACTIONS or not REPORTED.search(before)):
+                continue  # "the first time they had met since": before the news ("said it had expelled": the news)
+            if r.family in REACTIONS:
+                continue  # words about events, dated only by their own
             if near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
                     last.countries, r.countries, allow_empty=False):
                 for m in r.mentions:
