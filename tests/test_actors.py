@@ -296,3 +296,69 @@ def test_group_references(actors: ActorDictionary) -> None:
 def test_acronym_paragraph_is_not_a_dateline(actors: ActorDictionary) -> None:
     assert actors.find_dateline("NATO - the alliance said") is None
     assert ids(actors.find("NATO - the alliance said")) == ["org:NATO"]
+
+
+# --- history: leaders back to 1945 -----------------------------------------------------------------
+
+def test_camp_david_1978_sadat_and_begin(actors: ActorDictionary) -> None:
+    when = D(1978, 9, 17)
+    text = ("Egyptian President Anwar Sadat and Prime Minister Begin met at the presidential retreat, "
+            "and then Sadat praised Mr. Begin for his patience.")
+    got = [(m.text, m.actor_id) for m in actors.find(text, when) if m.kind == "person"]
+    assert got == [("Anwar Sadat", "person:anwar-sadat"), ("Begin", "person:menachem-begin"),
+                   ("Sadat", "person:anwar-sadat"), ("Begin", "person:menachem-begin")]
+    # "Begin" is an English verb: without a title or the first name it is nobody
+    assert ids(actors.find("Begin the talks now, the mediators urged.", when)) == []
+    assert ids(actors.find("Menachem Begin arrived.", when)) == ["person:menachem-begin"]
+
+
+def test_soviet_union_and_its_leaders_by_date(actors: ActorDictionary) -> None:
+    assert pairs(actors.find("the Soviet leader", D(1987, 12, 8)))[1] == ("leader", "person:mikhail-gorbachev")
+    assert pairs(actors.find("the Soviet leader", D(1980, 6, 1)))[1] == ("leader", "person:leonid-brezhnev")
+    assert ids(actors.find("the Soviet Union, the USSR, the Soviets")) == ["SUN", "SUN", "SUN"]
+    assert actors.get("SUN").status == "former"
+    # capitals are not resolved by date: Moscow stays Russia
+    assert ids(actors.find("Moscow", D(1980, 1, 1))) == ["RUS"]
+    assert actors.leader("SUN", "foreign minister", D(1970, 1, 1)).id == "person:andrei-gromyko"
+    assert ids(actors.find("Gorbachev and Gorbachov", D(1989, 12, 2))) == ["person:mikhail-gorbachev"] * 2
+
+
+def test_historical_offices_by_date(actors: ActorDictionary) -> None:
+    assert actors.leader("GBR", "prime minister", D(1982, 4, 2)).id == "person:margaret-thatcher"
+    assert actors.leader("CHN", "leader", D(1985, 1, 1)).id == "person:deng-xiaoping"
+    assert actors.leader("DEU", "chancellor", D(1985, 1, 1)).id == "person:helmut-kohl"
+    assert actors.leader("FRA", "president", D(1985, 1, 1)).id == "person:francois-mitterrand"
+    assert actors.leader("USA", "secretary of state", D(1990, 1, 1)).id == "person:james-baker"
+    assert actors.leader("PSE", "chairman", D(1980, 1, 1)).id == "person:yasser-arafat"
+    assert actors.leader("org:UN", "secretary-general", D(1985, 1, 1)).id == "person:javier-perez-de-cuellar"
+    assert actors.leader("org:NATO", "secretary-general", D(1990, 1, 1)).id == "person:manfred-worner"
+    assert actors.leader("IND", "prime minister", D(1975, 6, 25)).id == "person:indira-gandhi"
+    text = "Chinese leader Deng Xiaoping met Thatcher, and Deng said the talks went well."
+    assert ids(actors.find(text, D(1984, 12, 19))) == [
+        "CHN", "person:deng-xiaoping", "person:margaret-thatcher", "person:deng-xiaoping"]
+
+
+def test_george_bush_by_date(actors: ActorDictionary) -> None:
+    assert ids(actors.find("George Bush met Gorbachev in Malta.", D(1989, 12, 2))) == [
+        "person:george-h-w-bush", "person:mikhail-gorbachev", "MLT"]
+    assert ids(actors.find("George Bush spoke.", D(2004, 5, 1))) == ["person:george-w-bush"]
+    assert ids(actors.find("President Bush spoke.", D(1991, 1, 16))) == ["person:george-h-w-bush"]
+    assert ids(actors.find("George H. W. Bush spoke.")) == ["person:george-h-w-bush"]
+
+
+def test_former_leaders_in_later_news(actors: ActorDictionary) -> None:
+    text = "Jimmy Carter travelled to Pyongyang and met Kim Il Sung; Carter said Kim was ready to talk."
+    assert ids(actors.find(text, D(1994, 6, 16))) == [
+        "person:jimmy-carter", "PRK", "person:kim-il-sung", "person:jimmy-carter", "person:kim-il-sung"]
+    text = "Chairman Arafat shook hands with Rabin while the PLO delegation watched."
+    assert ids(actors.find(text, D(1993, 9, 13))) == ["person:yasser-arafat", "person:yitzhak-rabin", "PSE"]
+    # surnames that are words or companies stay unmatched far from the person's time in office
+    assert ids(actors.find("Ford recalled cars, and Carter is a common name.", D(2015, 5, 1))) == []
+    assert ids(actors.find("Major powers met on Monday.", D(1992, 4, 10))) == []
+
+
+def test_historical_state_names(actors: ActorDictionary) -> None:
+    assert ids(actors.find("West Germany and West German officials", D(1970, 8, 12))) == ["DEU", "DEU"]
+    assert ids(actors.find("East German officials", D(1970, 8, 12))) == []
+    assert ids(actors.find("flights to Ho Chi Minh City")) == []
+    assert ids(actors.find("Ho Chi Minh declared independence.", D(1945, 9, 2))) == ["person:ho-chi-minh"]
