@@ -96,3 +96,24 @@ def test_a_past_perfect_is_before_the_news_day_unless_it_is_reported_speech() ->
     assert said.date == "2019-06-10"
     demanded = by_type(reports(cut + " Trump said Qatar had demanded that the blockade be lifted."))["demand"]
     assert demanded.date is None
+
+
+MODI_ABE = "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shinzo Abe in Tokyo on Monday."
+SIGNED = "The two leaders signed a trade agreement at the end of the visit."
+
+
+def test_the_news_day_dates_the_paragraphs_after_it() -> None:
+    text = f"{MODI_ABE}\n\nAbe told his guest that trade between the two countries had grown.\n\n{SIGNED}"
+    signed = by_type(reports(text))["agreement"]
+    assert (signed.date, signed.date_source) == ("2019-06-10", "context")
+    further = f"{MODI_ABE}\n\nAbe told his guest that trade had grown.\n\nNothing else was said.\n\n{SIGNED}"
+    assert by_type(reports(further))["agreement"].date is None
+
+
+def test_a_sentence_with_a_time_of_its_own_takes_no_context_date() -> None:
+    news = ("John Bolton met Vladimir Putin in Moscow on Wednesday. The two men have met before. Officials said more "
+            "talks were likely.\n\n")
+    own = by_type(reports(news + "Donald Trump telephoned Putin after his re-election in March."))["phone_call"]
+    assert own.date is None
+    context = by_type(reports(news + "Donald Trump telephoned Putin to discuss Syria."))["phone_call"]
+    assert (context.date, context.date_source) == ("2019-06-12", "context")

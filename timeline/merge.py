@@ -24,7 +24,7 @@ SOURCE_RANK = {"explicit": 0, "inferred": 1, "anchored": 2, "relative": 3, "publ
 RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "proposed", "possible")
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
-CONTEXT_CHARS = 300
+CONTEXT_PARAGRAPHS = 2  # ... in its paragraph or the next two
 # "had demanded": before the time of its context, unless reported speech shifts it back ("said it had expelled")
 PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?$", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:said|told|announced|confirmed|reported|added|stated)\b", re.IGNORECASE)
@@ -243,10 +243,11 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
 
 
 def _date_from_context(reports: list[Report], published: dt.date) -> list[Report]:
-    """Undated past events of the news: the day of the news event just before them (date_source = context),
-    or, in the lead, the publication day (date_source = publication). An undated meeting or talks between the
-    parties of the meeting or talks that dates it is that same encounter ("relaunched negotiations on Thursday
-    ... the two leaders then met alone")."""
+    """Undated past events of the news: the day of the news event just before them, in its paragraph or the next
+    two, unless their sentence has a time of its own (date_source = context), or, in the lead, the publication day
+    (date_source = publication). An act after a dated act of its sentence takes that act's date. An undated
+    meeting or talks between the parties of the meeting or talks that dates it is that same encounter ("relaunched
+    negotiations on Thursday ... the two leaders then met alone")."""
     recent = published - dt.timedelta(days=CONTEXT_DAYS)
     last: Report | None = None
     out: list[Report] = []
@@ -260,8 +261,8 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
         called_off = r.status in ("cancelled", "postponed") and CALLED_OFF.search(first.sentence.text)
         if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and reports_past(first)))
                 and not first.undatable):
-            near = (last is not None and first.sentence.start - last.mentions[0].sentence.end < CONTEXT_CHARS
-                    and first.sentence.paragraph - last.mentions[0].sentence.paragraph <= 1)
+            near = (last is not None and first.sentence.paragraph - last.mentions[0].sentence.paragraph
+                    <= CONTEXT_PARAGRAPHS and not _own_time(first, reports, last))
             before = first.sentence.text[: first.trigger_start - first.sentence.start]
             if PLUPERFECT.search(before) and (r.family in REACTIONS or not REPORTED.search(before)):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
@@ -284,6 +285,13 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 and recent.isoformat() <= r.date_start <= published.isoformat()):
             last = r
     return out
+
+
+def _own_time(first: EventMention, reports: list[Report], last: Report) -> bool:
+    """Whether the sentence of an undated mention dates another event to another time than the news event's: the
+    sentence has a time of its own ("Trump also telephoned Putin after his re-election in March")."""
+    return any(x.date and x.date != last.date and any(y.dated and y.sentence.start == first.sentence.start
+                                                      for y in x.mentions) for x in reports)
 
 
 def _take_date(r: Report, other: Report) -> None:
