@@ -117,3 +117,11 @@ def test_a_sentence_with_a_time_of_its_own_takes_no_context_date() -> None:
     assert own.date is None
     context = by_type(reports(news + "Donald Trump telephoned Putin to discuss Syria."))["phone_call"]
     assert (context.date, context.date_source) == ("2019-06-12", "context")
+
+
+def test_a_past_passive_or_a_subject_in_the_trigger_still_tells_a_past_act() -> None:
+    signed = "The leaders of France and Germany signed a treaty in Aachen on Tuesday."
+    greeted = by_type(reports(signed + " Later the French president was greeted in Berlin by the German chancellor."))
+    assert (greeted["visit"].date, greeted["visit"].date_source) == ("2019-06-11", "context")
+    gathered = by_type(reports(signed + " Leaders of the European Union gathered in Brussels for the ceremony."))
+    assert gathered["meeting"].date == "2019-06-11"
