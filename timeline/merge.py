@@ -6,15 +6,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.events import BACKGROUND_CLAUSE, EventMention, reports_past
+from timeline.events import EventMention
 from timeline.events_rules import referable_families
 from timeline.merge_acts import (
     CONSULT,
+    PLUPERFECT,
     REACTIONS,
+    REPORTED,
     another_act,
+    own_time,
     same_family,
     sentence_scope,
     separate_act,
+    take_date,
+    told_past,
     trip_and_encounter,
 )
 
@@ -25,10 +30,6 @@ RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "pr
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_PARAGRAPHS = 2  # ... in its paragraph or the next two
-# "had demanded": before the time of its context, unless reported speech shifts it back ("said it had expelled")
-PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?$", re.IGNORECASE)
-REPORTED = re.compile(r"\b(?:said|told|announced|confirmed|reported|added|stated)\b", re.IGNORECASE)
-PAST_AUX = re.compile(r"(?:was|were)\s+\w+(?:ing|ed)\b", re.IGNORECASE)  # "was halting", "was greeted by"
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
@@ -257,13 +258,13 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
         first = r.mentions[0]
         scope = sentence_scope(r, reports)
         if scope is not None:
-            _take_date(r, scope)
+            take_date(r, scope)
             continue
         called_off = r.status in ("cancelled", "postponed") and CALLED_OFF.search(first.sentence.text)
-        if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and _told_past(first)))
+        if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and told_past(first)))
                 and not first.undatable):
             near = (last is not None and first.sentence.paragraph - last.mentions[0].sentence.paragraph
-                    <= CONTEXT_PARAGRAPHS and not _own_time(first, reports, last))
+                    <= CONTEXT_PARAGRAPHS and not own_time(first, reports, last))
             before = first.sentence.text[: first.trigger_start - first.sentence.start]
             if PLUPERFECT.search(before) and (r.family in REACTIONS or not REPORTED.search(before)):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
@@ -286,32 +287,6 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 and recent.isoformat() <= r.date_start <= published.isoformat()):
             last = r
     return out
-
-
-def _told_past(m: EventMention) -> bool:
-    """Whether a verbal mention tells a past act: a past verb of its own, or a past tense in its sentence up to its
-    trigger ("Scholz said Germany was halting the approval", "and was greeted at the border by") outside a
-    backgrounded clause."""
-    if reports_past(m):
-        return True
-    if BACKGROUND_CLAUSE.search(m.sentence.text, 0, m.trigger_start - m.sentence.start):
-        return False
-    words = m.trigger.split()
-    return bool(PAST_AUX.match(m.trigger)) or (words[0][:1].isupper() and any(
-        w.endswith("ed") for w in words[1:]))
-
-
-def _own_time(first: EventMention, reports: list[Report], last: Report) -> bool:
-    """Whether the sentence of an undated mention dates another event to another time than the news event's: the
-    sentence has a time of its own ("Trump also telephoned Putin after his re-election in March")."""
-    return any(x.date and x.date != last.date and any(y.dated and y.sentence.start == first.sentence.start
-                                                      for y in x.mentions) for x in reports)
-
-
-def _take_date(r: Report, other: Report) -> None:
-    """Date r with the date of another report, as known from the context."""
-    r.date, r.date_start, r.date_end = other.date, other.date_start, other.date_end
-    r.precision, r.date_source, r.date_text = other.precision, "context", other.date_text
 
 
 def _set_codes(reports: list[Report]) -> None:

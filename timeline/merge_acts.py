@@ -1,11 +1,12 @@
-"""Merge: which mentions tell acts of their own, though of one family, day or sentence as another event."""
+"""Merge: which mentions tell acts of their own, though of one family, day or sentence as another event, and which
+undated ones take the date of their context."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from timeline.events import BACKGROUND_CLAUSE, EventMention
+from timeline.events import BACKGROUND_CLAUSE, EventMention, reports_past
 
 if TYPE_CHECKING:
     from timeline.merge import Report
@@ -23,6 +24,10 @@ DOCUMENTS = {"declaration": "declaration", "memorandum": "memorandum", "mou": "m
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|several|earlier|previous|other|"
                          r"some|many)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 PARTICIPLE_BEFORE = re.compile(r",\s*$")
+# "had demanded": before the time of its context, unless reported speech shifts it back ("said it had expelled")
+PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?$", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:said|told|announced|confirmed|reported|added|stated)\b", re.IGNORECASE)
+PAST_AUX = re.compile(r"(?:was|were)\s+\w+(?:ing|ed)\b", re.IGNORECASE)  # "was halting", "was greeted by"
 
 
 def same_family(a: str, b: str) -> bool:
@@ -91,3 +96,29 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
                     and (best is None or x.trigger_start > best[0])):
                 best = (x.trigger_start, other)
     return best[1] if best else None
+
+
+def told_past(m: EventMention) -> bool:
+    """Whether a verbal mention tells a past act: a past verb of its own, or a past tense in its sentence up to its
+    trigger ("Scholz said Germany was halting the approval", "and was greeted at the border by") outside a
+    backgrounded clause."""
+    if reports_past(m):
+        return True
+    if BACKGROUND_CLAUSE.search(m.sentence.text, 0, m.trigger_start - m.sentence.start):
+        return False
+    words = m.trigger.split()
+    return bool(PAST_AUX.match(m.trigger)) or (words[0][:1].isupper() and any(
+        w.endswith("ed") for w in words[1:]))
+
+
+def own_time(first: EventMention, reports: list[Report], last: Report) -> bool:
+    """Whether the sentence of an undated mention dates another event to another time than the news event's: the
+    sentence has a time of its own ("Trump also telephoned Putin after his re-election in March")."""
+    return any(x.date and x.date != last.date and any(y.dated and y.sentence.start == first.sentence.start
+                                                      for y in x.mentions) for x in reports)
+
+
+def take_date(r: Report, other: Report) -> None:
+    """Date r with the date of another report, as known from the context."""
+    r.date, r.date_start, r.date_end = other.date, other.date_start, other.date_end
+    r.precision, r.date_source, r.date_text = other.precision, "context", other.date_text
