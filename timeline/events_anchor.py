@@ -7,8 +7,12 @@ approved the extension the following day" puts the approval one day after the ev
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from timeline.timex import Timex
+
+if TYPE_CHECKING:
+    from timeline.events import EventMention
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}
@@ -16,7 +20,7 @@ UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)"
 # between a day date and a later trigger: "on Monday, a day after its parliament [declared]"
 OFFSET_BEFORE_TRIGGER = re.compile(
-    rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?)?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+"
+    rf"^(?:\s+(?:on|in|at|near|outside|inside)\s+[^,;]{{1,40}}?|(?P<far>[^;:.]{{1,160}}?,))?\W{{0,3}}(?:(?:just|only|some)\s+)?(?:{COUNT}\s+|(?:a\s+few\s+|several\s+|some\s+)?(?:days|weeks|months|years)\s+"
     r"|(?:(?:a\s+few|several|two|three|four|five|six|\d{1,2})\s+)?(?P<hours>hours|minutes)\s+)?"
     r"(?P<dir>after|before|since)\s+(?:[\w.’'-]+\s+){0,8}$",
     re.IGNORECASE,
@@ -65,6 +69,8 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
     m = OFFSET_BEFORE_TRIGGER.match(between)
     if m is None:
         return None if APPOSITIVE_ANCHOR.match(between) else t
+    if m.group("far") and not m.group("n"):
+        return t  # "on Monday, including their envoys, after police accused ...": no distance to go by
     if m.group("hours") and t.granularity == "day" and m.group("dir").lower() != "since":
         return t  # "on Tuesday, hours after Medvedev ordered": the same day
     if not m.group("n") or t.date_start is None or m.group("dir").lower() == "since":
@@ -134,3 +140,86 @@ def _next_year(d: dt.date) -> dt.date:
         return d.replace(year=d.year + 1)
     except ValueError:  # 29 February
         return d.replace(year=d.year + 1, day=28)
+
+
+# a date counted from the event reported before: "the following month", "two days earlier", "a year later"
+COUNTED = re.compile(
+    rf"^(?:(?:the\s+(?:following|next)|following)\s+(?P<unit1>day|month|year)|{COUNT}\s+(?P<dir>later|earlier|before)"
+    r"|the\s+(?:previous|preceding)\s+(?P<unit2>day|month|year)|the\s+(?P<unit3>day|month|year)\s+before)$",
+    re.IGNORECASE,
+)
+
+
+def counted_offset(text: str) -> tuple[int, str] | None:
+    """Signed distance and unit (day, month, year) of an expression that counts from another date."""
+    m = COUNTED.match(text.strip())
+    if m is None or (m.group("unit") and m.group("unit").lower().startswith("week")):
+        return None
+    if m.group("unit1"):
+        return 1, m.group("unit1").lower()
+    if m.group("unit2") or m.group("unit3"):
+        return -1, (m.group("unit2") or m.group("unit3")).lower()
+    n = count_days(m.group("n"), "day")
+    return (n if m.group("dir").lower() == "later" else -n), m.group("unit").lower().rstrip("s")
+
+
+def counted_from(t: Timex, base: Timex, offset: tuple[int, str]) -> Timex | None:
+    """`t` ("two days earlier") counted from `base` instead, or None when base is too coarse for the unit."""
+    n, unit = offset
+    if base.date_start is None:
+        return None
+    if unit == "day":
+        return shifted(base, n, t.text) if base.granularity == "day" else None
+    if base.granularity not in ("day", "month", "year") or (unit == "month" and base.granularity == "year"):
+        return None
+    gran = "year" if unit == "year" or base.granularity == "year" else "month"
+    return replace(months_shifted(base, n * (12 if unit == "year" else 1), gran), text=t.text, start=t.start,
+                   end=t.end)
+
+
+def reanchor_counted(mentions: list["EventMention"], timexes: list[Timex]) -> None:
+    """Dates that count from another ("the following month", "two days earlier") taken from the event reported
+    before when the tagger counted from something else: from the DCT ("had won the election two days earlier"
+    after "adjourned on June 20": from the last date the text gave, as precise as the unit), or from a date
+    other than the event just before it in the same sentence ("In August, Libya accepted responsibility for the
+    1988 bombing, and the UN lifted sanctions the following month": from August, not 1988)."""
+    history: list[tuple[Timex, Timex]] = []  # (the tagger's timex, the date given) of dated mentions so far
+    for m in mentions:
+        t = m.timex
+        if t is not None and t.date_start is not None and (offset := counted_offset(t.text)) is not None:
+            before = next(((orig, given) for orig, given in reversed(history) if orig is not t), None)
+            same_sentence = before is not None and m.sentence.start <= before[0].start < t.start
+            if t.source == "relative":  # the tagger counted from the publication date
+                base = next((x for x in reversed(timexes) if x.end <= t.start and x.type == "DATE"
+                             and x.source != "relative" and x.date_start is not None
+                             and x.granularity == ("day" if offset[1] == "day" else x.granularity)), None)
+                m.timex = (counted_from(t, base, offset) if base is not None else None) or t
+            elif before is not None and same_sentence:
+                m.timex = counted_from(t, before[1], offset) or t
+        if m.timex is not None and m.timex.date_start is not None:
+            history.append((t, m.timex))  # type: ignore[arg-type]
+
+
+def nearest_weekday(t: Timex, published: dt.date) -> Timex:
+    """A called-off event's weekday that the tagger put in the week ahead while the one just past is nearer
+    ("cancelled a gala planned for Friday evening", published on Saturday): the one just past."""
+    if t.source != "inferred" or t.date_start is None or t.granularity not in ("day", "time"):
+        return t
+    if not WEEKDAY.search(t.text) or t.date_start <= published:
+        return t
+    back = t.date_start - dt.timedelta(days=7)
+    if published - back < t.date_start - published:
+        return replace(shifted(t, -7), type="DATE")
+    return t
+
+
+LATER_THIS = re.compile(r"\blater\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.IGNORECASE)
+
+
+def from_publication(t: Timex, published: dt.date) -> Timex:
+    """A plan "later this week" lies between the publication date and the end of the week."""
+    if t.date_start is None or t.date_end is None or not LATER_THIS.search(t.text):
+        return t
+    if t.date_start < published <= t.date_end:
+        return replace(t, date_start=published)
+    return t
