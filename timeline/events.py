@@ -7,7 +7,14 @@ from dataclasses import dataclass, field, replace
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.anaphora import resolve_anaphora
 from timeline.anaphora_subject import sentence_subject
-from timeline.events_anchor import anchor_before_trigger, next_occurrence, offset_from_previous
+from timeline.events_anchor import (
+    anchor_before_trigger,
+    from_publication,
+    nearest_weekday,
+    next_occurrence,
+    offset_from_previous,
+    reanchor_counted,
+)
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
 from timeline.events_dates import link_date
@@ -183,6 +190,9 @@ def mentions_in(
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if timex is not None and status in ("planned", "proposed", "possible"):
             timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
+            timex = from_publication(timex, published)  # "due in Japan later this week": from today on
+        if timex is not None and status in ("cancelled", "postponed"):
+            timex = nearest_weekday(timex, published)  # "cancelled a gala planned for Friday", said on Saturday
         if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
             said = [t for t, r in zip(local_timexes, rel_timexes, strict=True) if t.type == "DATE" and t.date_start
                     and REPORTING_BEFORE.search(text[max(0, r.start - 40):r.start])]
@@ -254,6 +264,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
+    reanchor_counted(out, timexes)  # "two days earlier": from the event reported before
     out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:

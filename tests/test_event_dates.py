@@ -1,0 +1,68 @@
+"""Date linking: which date of the text an event mention takes (timeline.events_dates, timeline.events_anchor)."""
+
+import datetime as dt
+
+from timeline.extract import extract_reports
+from timeline.sources import Article
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def reports(text: str, published: dt.date = PUBLISHED):
+    return extract_reports(Article(text=text, published=published, path="test"))
+
+
+def of_type(text: str, event_type: str, published: dt.date = PUBLISHED):
+    found = [r for r in reports(text, published) if r.event_type == event_type]
+    assert found, [(r.event_type, r.date, r.status) for r in reports(text, published)]
+    return found
+
+
+def test_distance_after_a_long_phrase_counts_from_the_date() -> None:
+    # "on Tuesday on the officials they hold responsible for ..., a day after the region voted": Monday
+    found = of_type("Germany and France imposed travel bans on Tuesday on the officials they hold responsible for "
+                    "the crackdown in the province, a day after the region voted in a referendum on independence.",
+                    "election")
+    assert {r.date for r in found} == {"2019-06-10"}
+
+
+def test_after_without_distance_far_from_the_date_keeps_the_date() -> None:
+    found = of_type("Canada and India each expelled six diplomats on Monday, including their top envoys, after "
+                    "the police accused agents of the Indian government of involvement in a killing.",
+                    "expulsion")
+    assert {r.date for r in found} == {"2019-06-10"}
+
+
+def test_days_earlier_counts_from_the_last_date_of_the_text() -> None:
+    found = of_type("The talks between Iran and France were adjourned on March 3 after a sixth round. "
+                    "Two days earlier, Iran and Russia had signed a trade agreement in Moscow.", "agreement")
+    assert {r.date for r in found} == {"2019-03-01"}
+
+
+def test_following_month_counts_from_the_event_before_it_in_the_sentence() -> None:
+    found = of_type("In August, Libya accepted responsibility for the 1988 bombing, and the United Nations Security "
+                    "Council lifted its sanctions on Libya the following month.", "sanctions_eased",
+                    dt.date(2003, 12, 20))
+    assert {r.date for r in found} == {"2003-09"}
+
+
+def test_next_month_is_counted_from_the_publication_date() -> None:
+    found = of_type("Japanese Prime Minister Shinzo Abe visited Iran in May. Abe is expected to travel to South "
+                    "Korea next month.", "visit")
+    assert "2019-07" in {r.date for r in found}
+
+
+def test_called_off_weekday_is_the_nearest_one() -> None:
+    saturday = dt.date(2021, 9, 18)
+    found = of_type("The French embassy in Washington cancelled a gala with the United States planned for Friday "
+                    "evening.", "meeting", saturday)
+    assert {r.date for r in found} == {"2021-09-17"}
+    tuesday = dt.date(2021, 9, 14)  # the coming Friday is nearer: that one
+    found = of_type("The French embassy in Washington cancelled a gala with the United States planned for Friday "
+                    "evening.", "meeting", tuesday)
+    assert {r.date for r in found} == {"2021-09-17"}
+
+
+def test_plan_later_this_week_starts_at_publication() -> None:
+    found = of_type("The Japanese foreign minister is due to visit South Korea later this week.", "visit")
+    assert {(r.date_start, r.date_end) for r in found} == {("2019-06-12", "2019-06-16")}
