@@ -66,3 +66,20 @@ def test_called_off_weekday_is_the_nearest_one() -> None:
 def test_plan_later_this_week_starts_at_publication() -> None:
     found = of_type("The Japanese foreign minister is due to visit South Korea later this week.", "visit")
     assert {(r.date_start, r.date_end) for r in found} == {("2019-06-12", "2019-06-16")}
+
+
+def test_apposed_date_restates_a_vague_one() -> None:
+    found = of_type("The accord must now be approved by voters in Ireland and Britain in referendums to be held on "
+                    "the same day, July 22.", "election")
+    assert {r.date for r in found} == {"2019-07-22"}
+
+
+def test_finer_date_in_the_same_phrase_wins_over_a_coarse_one() -> None:
+    found = of_type("Japan and South Korea signed a fisheries agreement this week in Tokyo on Tuesday.", "agreement")
+    assert {r.date for r in found} == {"2019-06-11"}
+
+
+def test_finer_date_of_a_coordinated_event_is_not_taken() -> None:
+    found = of_type("Obama received Israeli Prime Minister Benjamin Netanyahu at the White House in May and "
+                    "Palestinian President Mahmoud Abbas on May 28.", "meeting")
+    assert "2019-05" in {r.date for r in found}

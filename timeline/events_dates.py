@@ -31,6 +31,7 @@ def link_date(
     own_noun, the trigger's noun is the event itself, so a date modifying it inside the trigger is its own."""
     a, b = trigger
     best, best_cost = None, None
+    costs: list[tuple[int, Timex]] = []
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.start < clause[0] or t.end > clause[1]:
             continue
@@ -61,4 +62,32 @@ def link_date(
             200 if coordinated else 0) + (100 if vague else 0)  # "had met as recently as late August"
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
+        costs.append((cost, t))
+    return finer(text, best, best_cost, costs)
+
+
+SPLIT = re.compile(r"[,;]|\b(?:and|or|but|then|while|before|after)\b", re.IGNORECASE)
+APPOSED = re.compile(r"\s*(?:,|[—–])\s*(?:on\s+|in\s+)?$")
+
+
+def finer(text: str, best: Timex | None, cost: int | None, costs: list[tuple[int, Timex]]) -> Timex | None:
+    """A finer date that restates the chosen one: apposed ("on the same day, May 22") or inside it in the same
+    clause ("this week ... on Wednesday"), unless it lies past another trigger."""
+    if best is None or cost is None:
+        return best
+    for c, t in costs:
+        if t is best or t.date_start is None or t.date_end is None or c >= 1000 or cost >= 1000:
+            continue
+        apposed = t.start >= best.end and APPOSED.fullmatch(text, best.end, t.start) is not None
+        counted = best.source in ("relative", "anchored") and t.source not in ("relative", "anchored")
+        if apposed and (counted or best.date_start is None):
+            return t  # "on the same day, May 22": the date stated
+        if best.date_start is None or best.date_end is None:
+            continue
+        inside = best.date_start <= t.date_start and t.date_end <= best.date_end and (
+            t.date_end - t.date_start < best.date_end - best.date_start)
+        lo, hi = (best.end, t.start) if t.start >= best.end else (t.end, best.start)
+        joined = not SPLIT.search(text[lo:hi])  # "in May and Abbas on May 28": another event's date
+        if inside and (apposed or (joined and c < cost + 200)):
+            return t
     return best
