@@ -83,3 +83,16 @@ def test_finer_date_of_a_coordinated_event_is_not_taken() -> None:
     found = of_type("Obama received Israeli Prime Minister Benjamin Netanyahu at the White House in May and "
                     "Palestinian President Mahmoud Abbas on May 28.", "meeting")
     assert "2019-05" in {r.date for r in found}
+
+
+def test_gathering_that_is_the_setting_of_a_dated_act_takes_its_date() -> None:
+    found = of_type("Japanese Prime Minister Shinzo Abe and South Korean President Moon Jae-in agreed on Monday to "
+                    "reopen their fisheries hotline and to cooperate on energy, in a two-hour meeting at a hotel "
+                    "outside Osaka.", "meeting")
+    assert {r.date for r in found} == {"2019-06-10"}
+
+
+def test_distant_date_is_not_taken_by_a_noun_outside_a_setting_phrase() -> None:
+    found = reports("Japan and South Korea resumed their fisheries talks on Monday after a long dispute over quotas "
+                    "and boundaries in the sea between them, officials said, citing a meeting in Seoul.")
+    assert all(r.date != "2019-06-10" for r in found if r.event_type == "meeting")

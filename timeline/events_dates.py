@@ -19,6 +19,8 @@ BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])(?:lympics|ames|estival|ession|ouncil|alks|ummit|ffensive|evolution)")
+SETTING = re.compile(r",?\s(?:in|at|during)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+SETTING_DATE_CHARS = 200  # a gathering the clause's dated act took place in takes the date this far
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
 VAGUE = re.compile(r"(?:recently|lately|now|currently|earlier|previously|formerly|once|soon|then)", re.IGNORECASE)
 
@@ -47,8 +49,9 @@ def link_date(
         if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date
-        if kind == "noun" and gap > NOUN_DATE_CHARS:
-            continue
+        if kind == "noun" and gap > NOUN_DATE_CHARS and not (
+                t.end <= a and gap <= SETTING_DATE_CHARS and SETTING.search(text, max(0, a - 60), a)):
+            continue  # (but "agreed on Wednesday to ... in a four-hour meeting": the setting of the dated act)
         inside = own_noun and a <= t.start < t.end <= b
         if MODIFIER_BEFORE.search(text[max(0, t.start - 8):t.start]) and not (
                 kind == "noun" and 0 <= a - t.end <= NP_BEFORE_CHARS) and not inside:
