@@ -362,3 +362,60 @@ def test_historical_state_names(actors: ActorDictionary) -> None:
     assert ids(actors.find("East German officials", D(1970, 8, 12))) == []
     assert ids(actors.find("flights to Ho Chi Minh City")) == []
     assert ids(actors.find("Ho Chi Minh declared independence.", D(1945, 9, 2))) == ["person:ho-chi-minh"]
+
+
+# --- persons the dictionary does not know (timeline/actors_unknown.py) ----------------------------------------
+
+def unknown(mentions: list[ActorMention]) -> list[tuple[str, str, str | None, str]]:
+    """(text, id, country, form) of the mentions of persons found by title only."""
+    return [(m.text, m.actor_id, m.country, m.form) for m in mentions if m.actor_id.startswith("person:unknown:")]
+
+
+def test_unknown_person_after_a_title_takes_the_state_of_the_title(actors: ActorDictionary) -> None:
+    text = ("Israeli Defence Minister Avner Kessem met Egyptian officials in Cairo. Kessem said the talks were "
+            "useful, and Mr. Kessem flew home.")
+    assert unknown(actors.find(text, D(2009, 3, 2))) == [
+        ("Avner Kessem", "person:unknown:avner-kessem", "ISR", "name"),
+        ("Kessem", "person:unknown:avner-kessem", "ISR", "surname"),
+        ("Kessem", "person:unknown:avner-kessem", "ISR", "surname")]
+    person = actors.get("person:unknown:avner-kessem")
+    assert (person.name, person.kind, person.country) == ("Avner Kessem", "person", "ISR")
+    text = "Duarte Peixoto, Brazil's foreign minister, arrived in Lisbon. Peixoto met his counterpart."
+    assert [(t, c) for t, _, c, _ in unknown(actors.find(text, D(2009, 3, 2)))] == [
+        ("Duarte Peixoto", "BRA"), ("Peixoto", "BRA")]
+    # "of <state>" after the name; a Chinese name is later called by its first word
+    text = "Foreign Minister Zhou Minghai of China met the envoy. Zhou said ties were improving."
+    assert [(t, i, c) for t, i, c, _ in unknown(actors.find(text, D(2009, 3, 2)))] == [
+        ("Zhou Minghai", "person:unknown:zhou-minghai", "CHN"), ("Zhou", "person:unknown:zhou-minghai", "CHN")]
+
+
+def test_unknown_person_country_from_office_data_only(actors: ActorDictionary) -> None:
+    text = "House Speaker Margaret Tolland landed in Taipei on Tuesday; Tolland flew on to Seoul."
+    assert [c for _, _, c, _ in unknown(actors.find(text, D(2022, 8, 2)))] == ["USA", "USA"]
+    # "Secretary of State" is also British, a national security adviser is any state's
+    text = ("Secretary of State Harold Brenning spoke to reporters. Lena Marsh, the national security adviser, "
+            "said Brenning would travel.")
+    assert unknown(actors.find(text, D(2022, 8, 2))) == [
+        ("Harold Brenning", "person:unknown:harold-brenning", None, "name"),
+        ("Lena Marsh", "person:unknown:lena-marsh", None, "name"),
+        ("Brenning", "person:unknown:harold-brenning", None, "surname")]
+
+
+def test_unknown_person_guards(actors: ActorDictionary) -> None:
+    for text in ("The rally moved down President Street to Prime Minister Square.",
+                 "The Prime Minister's Office said on Monday that talks would resume.",
+                 "Acme President Dana Fulbright visited China.",
+                 "The foreign ministers Ana Lopes and Rui Matos met in Brussels.",
+                 "In New York, the foreign minister said talks would resume.",
+                 "Meanwhile, the foreign minister said nothing.",
+                 "A spokesman John Doe said the company would visit suppliers."):
+        assert unknown(actors.find(text, D(2015, 5, 1))) == [], text
+    # a title before a name the dictionary knows leaves it to the dictionary
+    got = actors.find("Chinese President Xi Jinping met Foreign Minister Wang Yi of China.", D(2019, 1, 1))
+    assert {m.actor_id for m in got} >= {"person:xi-jinping", "person:wang-yi"} and unknown(got) == []
+    # a weak title ("spokesman") introduces a person only with their state
+    got = unknown(actors.find("Chinese foreign ministry spokesman Gao Wenjie said so.", D(2021, 1, 1)))
+    assert got == [("Gao Wenjie", "person:unknown:gao-wenjie", "CHN", "name")]
+    # two unknown persons with one short name: the short name alone is neither
+    text = "Senator Paul Ridley and Ambassador Joan Ridley met. Ridley said the talks went well."
+    assert [t for t, _, _, _ in unknown(actors.find(text, D(2015, 5, 1)))] == ["Paul Ridley", "Joan Ridley"]

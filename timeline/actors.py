@@ -24,10 +24,12 @@ from timeline.actors_match import (
     title_before,
     unknown_name_around,
 )
+from timeline.actors_unknown import find_unknown
 
 if TYPE_CHECKING:
     from timeline.actors_groups import GroupMention
 
+UNKNOWN_KEPT = 50_000  # persons outside the dictionary remembered for get() (then forgotten, oldest first)
 ROLE_RANK = {"head": 1, "state": 2, "gov": 2, "fm": 3, "other": 4}
 NEAR_YEARS_BEFORE, NEAR_YEARS_AFTER = 5, 10  # surname alone: only this close to a person's terms
 FM_QUERIES = {"foreign minister", "secretary of state", "foreign secretary", "foreign affairs minister"}
@@ -152,6 +154,7 @@ class ActorDictionary:
         for text in (*self._forms, *self._surnames):
             self._automaton.add_word(text, text)
         self._automaton.make_automaton()
+        self._unknown: dict[str, Actor] = {}  # persons found by title only (see timeline.actors_unknown)
 
     @classmethod
     def load(cls) -> ActorDictionary:
@@ -159,8 +162,11 @@ class ActorDictionary:
         return _load_default()
 
     def get(self, actor_id: str) -> Actor:
-        """The actor with this id; KeyError if unknown."""
-        return self._actors[actor_id]
+        """The actor with this id (a person found by title only once found); KeyError if unknown."""
+        found = self._actors.get(actor_id) or self._unknown.get(actor_id)
+        if found is None:
+            raise KeyError(actor_id)
+        return found
 
     def find_groups(self, text: str, when: datetime.date | None = None) -> list[GroupMention]:
         """Group references ("the two sides", "both leaders", "the two Koreas") resolved from ``text``."""
@@ -256,7 +262,24 @@ class ActorDictionary:
                 if pid:
                     self._add(scan, start, end, pid, "surname")
         self._contextual(scan)
+        self._unknown_persons(scan)
         return sorted(scan.mentions, key=lambda m: m.start)
+
+    def _unknown_persons(self, scan: _Scan) -> None:
+        """Add persons the dictionary does not know, named with a title (see timeline.actors_unknown)."""
+        def named_before(short: str, pos: int) -> bool:
+            return any(scan.named.get(p, pos) < pos for p in self._surnames.get(short, ()))
+
+        found, replaced = find_unknown(scan.text, scan.mentions, lambda w: w in self._surnames or w in self._forms,
+                                       named_before)
+        if replaced:
+            scan.mentions = [m for i, m in enumerate(scan.mentions) if i not in replaced]
+        for m in found:
+            if m.actor_id not in self._unknown:
+                if len(self._unknown) >= UNKNOWN_KEPT:
+                    del self._unknown[next(iter(self._unknown))]
+                self._unknown[m.actor_id] = Actor(m.actor_id, m.name, "person", m.country)
+        scan.mentions += found
 
     def _add(self, scan: _Scan, start: int, end: int, actor_id: str, form: str) -> None:
         """Append one mention of ``actor_id`` to the scan."""

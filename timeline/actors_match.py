@@ -65,6 +65,7 @@ COMMON_CAPITALISED = set(
 )
 _WORD_AFTER_RE = re.compile(r"[ \t]+([A-Z][\w'’.-]*)")
 _WORD_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+SENTENCE_END_FIX = True
 NORTH_SOUTH_RE = re.compile(r"\b[Tt]he (North|South)\b(?![ \t]*[-–]?[ \t]*[A-Z])")
 
 
@@ -108,6 +109,8 @@ def unknown_name_around(text: str, start: int, end: int, starts: set[int], ends:
     if after and after.group(1).rstrip(".,’'") not in COMMON_CAPITALISED and after.start(1) not in starts:
         return True
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before and SENTENCE_END_FIX and before.group(1).endswith(".") and len(before.group(1).rstrip(".")) > 1:
+        before = None  # "... met in Cairo. Kessem said": the word ends the sentence before ("W. Bush": an initial)
     if before:
         word = before.group(1).rstrip(".")
         if (word not in COMMON_CAPITALISED and word not in TITLE_WORD_SET and before.end(1) not in ends

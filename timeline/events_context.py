@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from timeline.actors import ActorDictionary, ActorMention
+from timeline.actors_unknown import UNKNOWN_PREFIX
 from timeline.events_anchor import shifted
 from timeline.events_orgs import members
 from timeline.participants import Participant
@@ -121,7 +122,7 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     previous: EventMention | None = None
     by_family: dict[str, EventMention] = {}
     for m in mentions:
-        if not any(p.kind in ("state", "person", "organisation") and p.role != "location" for p in m.participants):
+        if not any(_party(p) for p in m.participants):
             source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
             source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
@@ -136,6 +137,15 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
         if any(p.role != "location" for p in m.participants if p.country) and not background(m):
             previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
+
+
+def _party(p: Participant) -> bool:
+    """Whether a participant makes its mention's parties known: a state, an organisation, or a person of a known
+    state or the dictionary (a person found by title only, with no state, "Mitchell returns to the region", leaves
+    the parties to the mentions before)."""
+    if p.role == "location" or p.kind not in ("state", "person", "organisation"):
+        return False
+    return p.kind != "person" or bool(p.country) or not p.actor_id.startswith(UNKNOWN_PREFIX)
 
 
 def states_named(sentence: Sentence, actors: list[ActorMention], text: str) -> list[Participant]:
