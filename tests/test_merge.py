@@ -125,3 +125,10 @@ def test_a_past_passive_or_a_subject_in_the_trigger_still_tells_a_past_act() -> 
     assert (greeted["visit"].date, greeted["visit"].date_source) == ("2019-06-11", "context")
     gathered = by_type(reports(signed + " Leaders of the European Union gathered in Brussels for the ceremony."))
     assert gathered["meeting"].date == "2019-06-11"
+
+
+def test_an_encounter_of_the_parties_of_a_dated_act_in_its_sentence_is_that_act_s_occasion() -> None:
+    found = by_type(reports("Israel and the Palestine Liberation Organization signed a declaration of principles in "
+                            "Washington on Monday, and Yitzhak Rabin and Yasser Arafat shook hands under the gaze of "
+                            "Bill Clinton."))
+    assert found["agreement"].date == "2019-06-10" and found["meeting"].date is None

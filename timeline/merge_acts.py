@@ -91,6 +91,8 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
         if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
                 set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])):
             continue  # "issued a licence on Friday and lifted a ban": one act; "X expelled ..., and Y answered": two
+        if r.family in CONSULT and other.family not in CONSULT and set(r.countries) <= set(other.countries):
+            continue  # "signed a declaration on Monday, and Rabin and Arafat shook hands": the signing's encounter
         for x in other.mentions:
             if (x.sentence.start == first.sentence.start and x.dated and x.trigger_start < first.trigger_start
                     and (best is None or x.trigger_start > best[0])):
