@@ -188,6 +188,9 @@ def mentions_in(
             status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
+        if (timex is not None and status in ("possible", "proposed") and rel is not None and rel.end <= a
+                and any(rel.end <= o[0] < a for o in others)):
+            timex = None  # "in late February, the powers offered to ease sanctions": the offer's date
         if timex is not None and status in ("planned", "proposed", "possible"):
             timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
             timex = from_publication(timex, published)  # "due in Japan later this week": from today on
