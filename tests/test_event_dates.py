@@ -96,3 +96,10 @@ def test_distant_date_is_not_taken_by_a_noun_outside_a_setting_phrase() -> None:
     found = reports("Japan and South Korea resumed their fisheries talks on Monday after a long dispute over quotas "
                     "and boundaries in the sea between them, officials said, citing a meeting in Seoul.")
     assert all(r.date != "2019-06-10" for r in found if r.event_type == "meeting")
+
+
+def test_possible_event_does_not_take_the_date_of_the_act_that_offers_it() -> None:
+    found = reports("At the previous round, held in Almaty in late February, the powers offered to ease sanctions "
+                    "on Iran if it suspended enrichment.")
+    assert all(r.date is None for r in found if r.event_type == "sanctions_eased")
+    assert any(r.date == "2019-02" for r in found if r.event_type == "proposal")
