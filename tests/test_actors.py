@@ -419,3 +419,19 @@ def test_unknown_person_guards(actors: ActorDictionary) -> None:
     # two unknown persons with one short name: the short name alone is neither
     text = "Senator Paul Ridley and Ambassador Joan Ridley met. Ridley said the talks went well."
     assert [t for t, _, _, _ in unknown(actors.find(text, D(2015, 5, 1)))] == ["Paul Ridley", "Joan Ridley"]
+
+
+def test_unknown_person_in_apposition_replaces_the_office_holder(actors: ActorDictionary) -> None:
+    # "Brazil's foreign minister" alone is the dictionary's holder on the day; with a name it is that person
+    text = "He met Duarte Peixoto, Brazil's foreign minister, in Lisbon."
+    got = actors.find(text, D(2009, 3, 2))
+    assert [m.actor_id for m in got if m.kind == "person"] == ["person:unknown:duarte-peixoto"]
+    # names with particles; "bin" names are not called by one word
+    text = "Kuwait's emir, Sheikh Sabah al-Ahmad al-Sabah, said so. Crown Prince Ahmed bin Zayed visited. Zayed left."
+    assert [(t, c) for t, _, c, _ in unknown(actors.find(text, D(2009, 3, 2)))] == [
+        ("Sheikh Sabah al-Ahmad al-Sabah", "KWT"), ("Ahmed bin Zayed", None)]
+
+
+def test_short_name_after_a_sentence_ending_in_a_capitalised_word(actors: ActorDictionary) -> None:
+    text = "Barack Obama flew to Beijing. Obama said the talks were useful."
+    assert ids(actors.find(text, D(2009, 11, 16))) == ["person:barack-obama", "CHN", "person:barack-obama"]

@@ -135,6 +135,8 @@ def find_unknown(text: str, mentions: list[ActorMention], dictionary_word: Calla
     replaced: set[int] = set()
     for ts, te, key in hits:
         title = data.titles[key]
+        if intros and ts < intros[-1].end:
+            continue  # "Kuwait's emir, Sheikh Sabah al-Ahmad al-Sabah": "Sheikh" is in the name found
         nxt = by_start.get(te + 1) if text[te:te + 1] == " " else None
         if nxt is not None and (nxt.kind != "person" or nxt.form != "surname"):
             continue  # "President Donald Trump", "leader Kim Jong Un": the dictionary's
@@ -178,7 +180,7 @@ def _titles(text: str, data: TitleData) -> list[tuple[int, int, str]]:
     hits = []
     for end_idx, key in data.automaton.iter(text.lower()):
         start, end = end_idx + 1 - len(key), end_idx + 1
-        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".-")) and (
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == ".")) and (
                 end == len(text) or not (text[end].isalnum() or text[end] == "-")):
             hits.append((start, end, key))
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
@@ -229,6 +231,8 @@ def _owner(text: str, ts: int, by_end: dict[int, ActorMention], data: TitleData
         if word.lower() in data.modifiers:
             p = m.start(1)
             continue
+        if owner is None and word.endswith(("'s", "’s")) and word.islower():
+            return p, None, True  # "the company's president"
         if (owner is None and word[:1].isupper() and word.rstrip(".") not in COMMON_CAPITALISED
                 and not word.endswith(("'s", "’s"))):
             return p, None, True  # "Apple President Tim Cook", "FIFA President"
@@ -247,7 +251,7 @@ def _name_after(text: str, pos: int, data: TitleData) -> _Intro | None:
     start = end = p
     while True:
         m = data.token_re.match(text, p)
-        if m is None or not m.group(1)[:1].isupper():
+        if m is None or not re.sub(r"^[AaEe]l-", "", m.group(1))[:1].isupper():
             break
         word = m.group(1)
         possessive = word.endswith(("'s", "’s"))
@@ -342,7 +346,7 @@ def _check(intro: _Intro, mentions: list[ActorMention], spans: _Spans, data: Tit
 def _short(intro: _Intro, data: TitleData) -> str | None:
     """The one word a later mention uses for the person: the family name."""
     words = [w for w in intro.tokens if w not in data.particles and not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I+", w)]
-    if not words or any(w in ("bin", "ibn", "bint") for w in intro.tokens):
+    if not words or re.search(r"\b(?:bin|ibn|bint)\b", intro.name):
         return None
     return words[0] if intro.country in data.surname_first and len(words) > 1 else words[-1]
 
