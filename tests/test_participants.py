@@ -44,10 +44,16 @@ def test_he_after_two_persons_is_left_out() -> None:
     assert "He" not in resolved(text)
 
 
-def test_he_after_a_name_the_dictionary_does_not_know_is_left_out() -> None:
-    text = ("Former envoy Jonathan Whitcombe spoke to Chinese President Xi Jinping on Monday. "
+def test_he_after_a_name_nobody_can_identify_is_left_out() -> None:
+    text = ("An engineer, Jonathan Whitcombe, spoke to Chinese President Xi Jinping on Monday. "
             "He arrived in Tokyo on Tuesday.")
     assert "He" not in resolved(text)
+
+
+def test_he_after_a_titled_name_the_dictionary_does_not_know_is_that_person() -> None:
+    text = ("Former envoy Jonathan Whitcombe spoke to Chinese President Xi Jinping on Monday. "
+            "He arrived in Tokyo on Tuesday.")
+    assert resolved(text)["He"] == {"person:unknown:jonathan-whitcombe"}
 
 
 def test_his_in_a_later_clause_is_the_subject() -> None:
