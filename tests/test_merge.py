@@ -132,3 +132,24 @@ def test_an_encounter_of_the_parties_of_a_dated_act_in_its_sentence_is_that_act_
                             "Washington on Monday, and Yitzhak Rabin and Yasser Arafat shook hands under the gaze of "
                             "Bill Clinton."))
     assert found["agreement"].date == "2019-06-10" and found["meeting"].date is None
+
+
+MODI_NETANYAHU = ("Indian Prime Minister Narendra Modi met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on "
+                  "Wednesday.\n\n")
+
+
+def test_a_paragraph_of_acts_of_another_time_ends_the_news_day_context() -> None:
+    moved = reports(MODI_NETANYAHU + "India established diplomatic relations with Israel in 1992.\n\n"
+                    "The two leaders signed a water agreement.")
+    assert by_type(moved)["agreement"].date is None
+    kept = reports(MODI_NETANYAHU + "India has had diplomatic relations with Israel for decades.\n\n"
+                   "The two leaders signed a water agreement.")
+    assert by_type(kept)["agreement"].date == "2019-06-12"
+
+
+def test_a_since_anchor_does_not_end_the_news_day_context() -> None:
+    found = reports("North Korea fired a ballistic missile over Japan on Tuesday.\n\nIt was the first missile "
+                    "launched over Japanese territory since September 2017.\n\nThe Japanese foreign minister spoke "
+                    "by phone with his South Korean counterpart.")
+    call = next(r for r in found if r.event_type == "phone_call")
+    assert (call.date, call.date_source) == ("2019-06-11", "context")

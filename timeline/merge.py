@@ -14,6 +14,7 @@ from timeline.merge_acts import (
     REACTIONS,
     REPORTED,
     another_act,
+    moved_on,
     own_time,
     same_family,
     sentence_scope,
@@ -264,7 +265,8 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
         if (r.date is None and (called_off or (r.status == "occurred" and first.kind == "verb" and told_past(first)))
                 and not first.undatable):
             near = (last is not None and first.sentence.paragraph - last.mentions[0].sentence.paragraph
-                    <= CONTEXT_PARAGRAPHS and not own_time(first, reports, last))
+                    <= CONTEXT_PARAGRAPHS and not own_time(first, reports, last)
+                    and not moved_on(first, reports, last))
             before = first.sentence.text[: first.trigger_start - first.sentence.start]
             if PLUPERFECT.search(before) and (r.family in REACTIONS or not REPORTED.search(before)):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)

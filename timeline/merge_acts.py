@@ -24,6 +24,7 @@ DOCUMENTS = {"declaration": "declaration", "memorandum": "memorandum", "mou": "m
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|several|earlier|previous|other|"
                          r"some|many)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 PARTICIPLE_BEFORE = re.compile(r",\s*$")
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)  # "the first since September 2017": no time of its own
 # "had demanded": before the time of its context, unless reported speech shifts it back ("said it had expelled")
 PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?$", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:said|told|announced|confirmed|reported|added|stated)\b", re.IGNORECASE)
@@ -124,3 +125,14 @@ def take_date(r: Report, other: Report) -> None:
     """Date r with the date of another report, as known from the context."""
     r.date, r.date_start, r.date_end = other.date, other.date_start, other.date_end
     r.precision, r.date_source, r.date_text = other.precision, "context", other.date_text
+
+
+def moved_on(first: EventMention, reports: list[Report], last: Report) -> bool:
+    """Whether, between the news event and a later mention, a paragraph before the mention's tells acts of another
+    time (not a "since" anchor): the context is no longer the news day ("... signed seven agreements on Wednesday.
+    || India established relations with Israel in 1992 ... || Netanyahu said he had accepted an invitation")."""
+    lo, hi = last.mentions[0].sentence.end, first.sentence.start
+    return any(x.date and x.date != last.date and x.date_source != "context" and any(
+        y.dated and y.kind == "verb" and lo <= y.sentence.start < hi and y.sentence.paragraph < first.sentence.paragraph
+        and not SINCE_BEFORE.search(y.sentence.text, 0, y.timex.start - y.sentence.start)
+        for y in x.mentions) for x in reports)
