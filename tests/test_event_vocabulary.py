@@ -249,6 +249,24 @@ POSITIVE = [
     ("nomination", "Peru's foreign minister quit on Monday in protest at the deal."),
     ("nomination", "The German chancellor tendered his resignation on Monday."),
     ("nomination", "Peru's defence minister was sacked on Monday."),
+    ("weapons_test", "Iran successfully launched a military satellite into orbit on Wednesday."),
+    ("weapons_test", "Pyongyang fired what it called a hypersonic missile on Wednesday."),
+    ("weapons_test", "North Korea launched what appeared to be a new type of ballistic missile on Tuesday."),
+    ("recognition", "Russia officially recognised the two breakaway regions of Georgia on August 26, 2008."),
+    ("recognition", "Kosovo won recognition from the United States in February 2008."),
+    ("recognition", "Taiwan lost Honduras as a diplomatic ally in March."),
+    ("relations_restored", "Egypt and Turkey appointed ambassadors to each other on July 4 after a decade."),
+    ("relations_restored", "The Iranian embassy in Riyadh reopened on June 6."),
+    ("treaty_extension", "The Black Sea grain initiative between Russia and Ukraine was extended on Monday."),
+    ("sanctions", "The EU banned Russian planes from its airspace on Sunday."),
+    ("sanctions", "Washington designated the Houthis a terrorist organisation on Sunday."),
+    ("threat", "North Korea threatened nuclear strikes against the United States on Monday."),
+    ("threat", "Iran warned of a crushing response on Monday."),
+    ("threat", "Trump vowed to hit Iran hard on Monday."),
+    ("ceasefire", "Israel and Hamas agreed a four-day truce on Wednesday."),
+    ("ceasefire", "Israel halted its offensive in Gaza on Sunday."),
+    ("accusation", "China pointed the finger at the United States for the crisis on Monday."),
+    ("withdrawal", "Russia formally pulled out of the Conventional Armed Forces in Europe Treaty on Tuesday."),
 ]
 
 NEGATIVE = [
@@ -341,6 +359,15 @@ NEGATIVE = [
     ("threat", "Storms threatened the coast of Peru on Monday."),
     ("intent_to_meet", "The Peruvian coach said he would go to the gym on Monday."),
     ("treaty_in_force", "The new tax rules in Peru take effect on Monday."),
+    ("recognition", "Peru's president recognised Garcia for his service on Monday."),
+    ("relations_broken", "The Peruvian club cut ties with its coach on Monday."),
+    ("treaty_extension", "Peru extended the state of emergency by 30 days on Monday."),
+    ("treaty_extension", "Peru extended the lockdown for two weeks on Monday."),
+    ("withdrawal", "The Peruvian team left the World Cup on Monday."),
+    ("withdrawal", "Protesters in Peru left the Congress building on Monday."),
+    ("phone_call", "Peru's president called Garcia a traitor on Monday."),
+    ("relations_restored", "The Peruvian embassy in Lima reopened its doors to visitors on Monday."),
+    ("weapons_test", "Japan launched a weather satellite into orbit on Monday."),
 ]
 
 
