@@ -231,6 +231,37 @@ def resolve_forms(forms: dict[str, dict[str, str]], actors: dict[str, dict[str, 
     return out
 
 
+def dated_forms(conf: dict[str, Any], actors: dict[str, dict[str, Any]],
+                resolved: dict[str, list[Any]]) -> dict[str, list[list[Any]]]:
+    """Forms whose state depends on the date (``dated_forms`` in states.yaml).
+
+    Returns text -> [[ISO3 or None, kind, until or None], ...] in date order; the open last period also
+    becomes the form's plain entry in ``resolved`` (what it means when no date is given).
+    """
+    out: dict[str, list[list[Any]]] = {}
+    for text, entry in (conf.get("dated_forms") or {}).items():
+        kind = entry["kind"]
+        if kind not in FORM_RANK:
+            sys.exit(f"states.yaml dated_forms: bad kind {kind!r} for {text!r}")
+        periods = [[p[0], kind, str(p[1]) if len(p) > 1 and p[1] else None] for p in entry["periods"]]
+        untils = [p[2] for p in periods]
+        if untils[-1] is not None or None in untils[:-1] or untils[:-1] != sorted(untils[:-1]):
+            sys.exit(f"states.yaml dated_forms: {text!r} needs dated periods in order and an open last one")
+        for aid, _, _ in periods:
+            if aid is not None and aid not in actors:
+                sys.exit(f"states.yaml dated_forms: unknown state {aid} for {text!r}")
+        last = periods[-1]
+        for v in variants(text.removeprefix("the ")):
+            out[v] = periods
+            resolved[v] = [last[0], kind] if last[0] else [None, "blocked"]
+    return dict(sorted(out.items()))
+
+
+def title_offices(titles: dict[str, Any]) -> dict[str, list[str]]:
+    """Title before a known name -> offices it searches (``known_offices`` in titles.yaml)."""
+    return {k.lower(): [str(o) for o in v] for k, v in (titles.get("known_offices") or {}).items()}
+
+
 def dateline_places(states: list[dict[str, Any]], forms: dict[str, list[Any]],
                     extra: dict[str, str]) -> dict[str, str]:
     """Upper-case dateline place -> ISO3: state names, capitals and listed big cities."""
@@ -249,6 +280,7 @@ def main() -> None:
     orgs = yaml.safe_load((DATA / "organisations.yaml").read_text(encoding="utf-8"))
     leaders = yaml.safe_load((DATA / "leaders.yaml").read_text(encoding="utf-8"))
     people = yaml.safe_load((DATA / "people.yaml").read_text(encoding="utf-8")) or {}
+    titles = yaml.safe_load((DATA / "titles.yaml").read_text(encoding="utf-8")) or {}
     forms: dict[str, dict[str, str]] = defaultdict(dict)
     surnames: dict[str, list[str]] = defaultdict(list)
     states = build_states(conf, forms)
@@ -260,6 +292,7 @@ def main() -> None:
             if t[2] not in actors:
                 sys.exit(f"leaders.yaml: unknown country {t[2]} for {p['name']}")
     resolved = resolve_forms(forms, actors, conf.get("blocked", []))
+    dated = dated_forms(conf, actors, resolved)
     for text in list(surnames):
         if text in resolved:
             print(f"surname {text!r} shadowed by form {resolved[text]}", file=sys.stderr)
@@ -269,6 +302,8 @@ def main() -> None:
         "actors": list(actors.values()),
         "forms": resolved,
         "surnames": {k: sorted(set(v)) for k, v in sorted(surnames.items())},
+        "dated": dated,
+        "title_offices": title_offices(titles),
         "datelines": dateline_places(states, resolved, conf.get("dateline_places", {})),
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")

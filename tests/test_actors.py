@@ -317,8 +317,9 @@ def test_soviet_union_and_its_leaders_by_date(actors: ActorDictionary) -> None:
     assert pairs(actors.find("the Soviet leader", D(1980, 6, 1)))[1] == ("leader", "person:leonid-brezhnev")
     assert ids(actors.find("the Soviet Union, the USSR, the Soviets")) == ["SUN", "SUN", "SUN"]
     assert actors.get("SUN").status == "former"
-    # capitals are not resolved by date: Moscow stays Russia
-    assert ids(actors.find("Moscow", D(1980, 1, 1))) == ["RUS"]
+    # capitals shared with the successor are resolved by date (states.yaml dated_forms)
+    assert ids(actors.find("Moscow", D(1980, 1, 1))) == ["SUN"]
+    assert ids(actors.find("Moscow", D(1992, 1, 1))) == ["RUS"]
     assert actors.leader("SUN", "foreign minister", D(1970, 1, 1)).id == "person:andrei-gromyko"
     assert ids(actors.find("Gorbachev and Gorbachov", D(1989, 12, 2))) == ["person:mikhail-gorbachev"] * 2
 
@@ -359,7 +360,7 @@ def test_former_leaders_in_later_news(actors: ActorDictionary) -> None:
 
 def test_historical_state_names(actors: ActorDictionary) -> None:
     assert ids(actors.find("West Germany and West German officials", D(1970, 8, 12))) == ["DEU", "DEU"]
-    assert ids(actors.find("East German officials", D(1970, 8, 12))) == []
+    assert ids(actors.find("East German officials", D(1970, 8, 12))) == ["DDR"]  # a former state of its own
     assert ids(actors.find("flights to Ho Chi Minh City")) == []
     assert ids(actors.find("Ho Chi Minh declared independence.", D(1945, 9, 2))) == ["person:ho-chi-minh"]
 
@@ -435,3 +436,39 @@ def test_unknown_person_in_apposition_replaces_the_office_holder(actors: ActorDi
 def test_short_name_after_a_sentence_ending_in_a_capitalised_word(actors: ActorDictionary) -> None:
     text = "Barack Obama flew to Beijing. Obama said the talks were useful."
     assert ids(actors.find(text, D(2009, 11, 16))) == ["person:barack-obama", "CHN", "person:barack-obama"]
+
+
+def test_states_that_existed_for_a_period_by_date(actors: ActorDictionary) -> None:
+    text = "Moscow and the Kremlin welcomed the accord."
+    assert ids(actors.find(text, D(1987, 12, 8))) == ["SUN", "SUN"]
+    assert ids(actors.find(text, D(2010, 4, 8))) == ["RUS", "RUS"]
+    assert ids(actors.find(text)) == ["RUS", "RUS"]  # no date: today's meaning
+    assert ids(actors.find("the Soviet Union and the USSR", D(2019, 8, 2))) == ["SUN", "SUN"]
+    assert ids(actors.find("Belgrade rejected the plan.", D(1999, 3, 20))) == ["YUG"]
+    assert ids(actors.find("Belgrade rejected the plan.", D(2008, 2, 18))) == ["SRB"]
+    assert ids(actors.find("Yugoslavia and Yugoslav troops", D(2020, 1, 1))) == ["YUG", "YUG"]
+    assert ids(actors.find("sanctions on Serbia and Montenegro", D(1995, 11, 21))) == ["YUG"]
+    assert ids(actors.find("Prague and Czechoslovakia", D(1968, 8, 21))) == ["CSK", "CSK"]
+    assert ids(actors.find("Prague said so.", D(2004, 5, 1))) == ["CZE"]
+    assert ids(actors.find("Bonn and West Germany", D(1975, 7, 30))) == ["DEU", "DEU"]
+    assert ids(actors.find("a climate meeting in Bonn", D(2017, 11, 6))) == []
+    assert ids(actors.find("East Germany and the GDR", D(1972, 12, 21))) == ["DDR", "DDR"]
+    assert ids(actors.find("Zaire, Burma and Rhodesia", D(1975, 1, 1))) == ["COD", "MMR", "ZWE"]
+    assert ids(actors.find("Salisbury rejected the plan.", D(1976, 9, 24))) == ["ZWE"]
+    assert ids(actors.find("They were poisoned in Salisbury.", D(2018, 3, 4))) == []
+    assert actors.get("YUG").status == "former" and actors.get("CSK").status == "former"
+
+
+def test_titles_find_the_chief_executive_of_the_time(actors: ActorDictionary) -> None:
+    assert ids(actors.find("General Secretary Gorbachev met Reagan.", D(1985, 11, 19))) == [
+        "person:mikhail-gorbachev", "person:ronald-reagan"]
+    assert pairs(actors.find("The Soviet leader arrived.", D(1986, 10, 11)))[1] == (
+        "leader", "person:mikhail-gorbachev")
+    assert ids(actors.find("Chairman Mao received Nixon.", D(1972, 2, 21))) == [
+        "person:mao-zedong", "person:richard-nixon"]
+    assert ids(actors.find("Premier Zhou toasted the guests.", D(1972, 2, 21))) == ["person:zhou-enlai"]
+    assert ids(actors.find("Leader Kim met the envoy.", D(1994, 6, 17))) == ["person:kim-il-sung"]
+    assert ids(actors.find("Leader Kim met the envoy.", D(2018, 6, 12))) == ["person:kim-jong-un"]
+    assert pairs(actors.find("The Yugoslav president arrived.", D(1961, 9, 1)))[1] == (
+        "president", "person:josip-broz-tito")
+    assert pairs(actors.find("the East German leader", D(1981, 12, 11)))[1] == ("leader", "person:erich-honecker")

@@ -17,7 +17,6 @@ import ahocorasick
 
 from timeline.actors_match import (
     NORTH_SOUTH_RE,
-    TITLE_OFFICES,
     dateline_spans,
     is_boundary,
     office_after,
@@ -150,6 +149,11 @@ class ActorDictionary:
         self._forms: dict[str, tuple[str | None, str]] = {k: (v[0], v[1]) for k, v in data["forms"].items()}
         self._surnames: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["surnames"].items()}
         self._datelines: dict[str, str] = data["datelines"]
+        self._dated: dict[str, tuple[tuple[str | None, str, datetime.date | None], ...]] = {
+            k: tuple((aid, form, datetime.date.fromisoformat(u) if u else None) for aid, form, u in v)
+            for k, v in data.get("dated", {}).items()}
+        self._title_offices: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in data.get("title_offices", {}).items()}
         self._automaton = ahocorasick.Automaton()
         for text in (*self._forms, *self._surnames):
             self._automaton.add_word(text, text)
@@ -249,7 +253,8 @@ class ActorDictionary:
         scan = _Scan(text, when)
         for start, end, key in taken:
             if key in self._forms:
-                aid, form = self._forms[key]
+                aid, form = self._dated_form(key, when) if when is not None and key in self._dated \
+                    else self._forms[key]
                 if aid is not None:
                     self._add(scan, start, end, aid, form)
                     if aid.startswith("person:"):
@@ -264,6 +269,13 @@ class ActorDictionary:
         self._contextual(scan)
         self._unknown_persons(scan)
         return sorted(scan.mentions, key=lambda m: m.start)
+
+    def _dated_form(self, key: str, when: datetime.date) -> tuple[str | None, str]:
+        """What a form whose state depends on the date ("Moscow": SUN, then RUS) means on ``when``."""
+        for aid, form, until in self._dated[key]:
+            if until is None or when < until:
+                return aid, form
+        return self._forms[key]
 
     def _unknown_persons(self, scan: _Scan) -> None:
         """Add persons the dictionary does not know, named with a title (see timeline.actors_unknown)."""
@@ -299,7 +311,7 @@ class ActorDictionary:
         earlier = [p for p in cands if scan.named.get(p, len(text)) < start]
         if earlier or key in scan.unknown:
             return earlier[0] if len(earlier) == 1 and key not in scan.unknown else None
-        offices = TITLE_OFFICES.get(title.lower()) if title else None
+        offices = self._title_offices.get(title.lower()) if title else None
         if offices:
             cands = [p for p in cands
                      if any(_term_matches(t, o) for t in self._actors[p].terms for o in offices)]

@@ -14,27 +14,12 @@ DATELINE_RE = re.compile(
     re.M,
 )
 
-# Titles written before a name, with what they say about the office held.
-TITLE_OFFICES: dict[str, tuple[str, ...]] = {
-    "president": ("president",),
-    "prime minister": ("prime minister", "premier"),
-    "premier": ("premier", "prime minister"),
-    "chancellor": ("chancellor",),
-    "foreign minister": ("@fm",),
-    "foreign secretary": ("@fm",),
-    "secretary of state": ("@fm",),
-    "secretary": ("@fm",),
-    "chairman": ("chairman", "supreme leader"),
-    "leader": ("supreme leader",),
-    "supreme leader": ("supreme leader",),
-    "king": ("king",),
-    "queen": ("queen",),
-    "emir": ("emir",),
-    "crown prince": ("crown prince",),
-}
+# Titles written before a name.  What each says about the office held is data: ``known_offices`` in
+# titles.yaml, compiled into actors.json.
 _TITLE_WORDS = (
     r"Prime Minister|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|"
-    r"Vice President|Vice-President|Supreme Leader|Crown Prince|Defen[cs]e Minister|Minister|"
+    r"Vice President|Vice-President|Supreme Leader|Paramount Leader|General Secretary|First Secretary|Party Chief|"
+    r"Crown Prince|Defen[cs]e Minister|Minister|"
     r"President|Premier|Chancellor|Secretary|Chairman|Leader|King|Queen|Emir|Prince|Sheikh|"
     r"Ayatollah|General|Marshal|Comrade|Ambassador|Envoy|Senator|Sen\.|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
 )
