@@ -472,3 +472,20 @@ def test_titles_find_the_chief_executive_of_the_time(actors: ActorDictionary) ->
     assert pairs(actors.find("The Yugoslav president arrived.", D(1961, 9, 1)))[1] == (
         "president", "person:josip-broz-tito")
     assert pairs(actors.find("the East German leader", D(1981, 12, 11)))[1] == ("leader", "person:erich-honecker")
+
+
+def test_deputy_titles_and_party_titles_before_known_names(actors: ActorDictionary) -> None:
+    # "Vice Premier" is not "Premier": it does not narrow the search to premiers
+    assert ids(actors.find("Vice Premier Deng arrived.", D(1979, 1, 29))) == ["person:deng-xiaoping"]
+    assert ids(actors.find("Party Chief Honecker met Chancellor Schmidt.", D(1981, 12, 11))) == [
+        "person:erich-honecker", "person:helmut-schmidt"]
+    assert ids(actors.find("First Secretary Khrushchev met Kennedy.", D(1961, 6, 4))) == [
+        "person:nikita-khrushchev", "person:john-f-kennedy"]
+
+
+def test_dated_forms_in_datelines(actors: ActorDictionary) -> None:
+    assert find_dateline("MOSCOW (AP) — Talks began.", D(1987, 1, 1)) == "SUN"
+    assert find_dateline("MOSCOW (AP) — Talks began.", D(2001, 1, 1)) == "RUS"
+    assert find_dateline("MOSCOW (AP) — Talks began.") == "RUS"
+    assert find_dateline("BELGRADE, Yugoslavia — Talks began.", D(1999, 3, 1)) == "YUG"
+    assert actors.depends_on_date("Moscow") and not actors.depends_on_date("Paris")

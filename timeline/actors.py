@@ -213,10 +213,22 @@ class ActorDictionary:
                     holders.append((t.start, actor))
         return max(holders, key=lambda h: h[0])[1] if holders else None
 
-    def find_dateline(self, text: str) -> str | None:
-        """The place of an all-caps dateline opening ``text`` or a paragraph: ISO3 if known, else its name."""
+    def depends_on_date(self, form: str) -> bool:
+        """Whether a surface form's state depends on the date ("Moscow": SUN until 1991, then RUS).
+
+        Such mentions, like short names and titles, are worth resolving again as of an event's own date.
+        """
+        return form in self._dated
+
+    def find_dateline(self, text: str, when: datetime.date | None = None) -> str | None:
+        """The place of an all-caps dateline opening ``text`` or a paragraph: ISO3 if known, else its name.
+
+        With ``when``, a place whose state depends on the date ("MOSCOW" in 1987) resolves as of then.
+        """
         for _, _, place, region in self._dateline_spans(text):
-            iso = self._datelines.get(place.upper())
+            dated = self._dated_form(place.title(), _as_date(when))[0] \
+                if when is not None and place.title() in self._dated else None
+            iso = dated or self._datelines.get(place.upper())
             if iso is None and region:
                 iso = self._datelines.get(region.strip().upper())
             return iso or place.title()
@@ -356,6 +368,6 @@ def _load_default() -> ActorDictionary:
     return ActorDictionary(json.loads(raw))
 
 
-def find_dateline(text: str) -> str | None:
+def find_dateline(text: str, when: datetime.date | None = None) -> str | None:
     """ISO3 (or place name) of the all-caps dateline opening ``text`` or one of its paragraphs."""
-    return ActorDictionary.load().find_dateline(text)
+    return ActorDictionary.load().find_dateline(text, when)

@@ -18,7 +18,8 @@ DATELINE_RE = re.compile(
 # titles.yaml, compiled into actors.json.
 _TITLE_WORDS = (
     r"Prime Minister|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|"
-    r"Vice President|Vice-President|Supreme Leader|Paramount Leader|General Secretary|First Secretary|Party Chief|"
+    r"Vice President|Vice-President|Vice Premier|Vice-Premier|Deputy Prime Minister|Deputy Premier|"
+    r"Vice Chairman|Supreme Leader|Paramount Leader|General Secretary|First Secretary|Party Chief|"
     r"Crown Prince|Defen[cs]e Minister|Minister|"
     r"President|Premier|Chancellor|Secretary|Chairman|Leader|King|Queen|Emir|Prince|Sheikh|"
     r"Ayatollah|General|Marshal|Comrade|Ambassador|Envoy|Senator|Sen\.|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
@@ -27,7 +28,7 @@ TITLE_BEFORE_RE = re.compile(rf"(?:^|(?<=[^\w]))({_TITLE_WORDS})\s+$")
 TITLE_WORD_SET = set(
     "President Minister Premier Chancellor Secretary State Secretary-General Chairman Leader King Queen "
     "Emir Prince Sheikh Ayatollah General Gen Marshal Comrade Ambassador Envoy Senator Sen Mr Mrs Ms Dr "
-    "Adviser Advisor Vice Vice-President Spokesman Spokeswoman".split()
+    "Adviser Advisor Vice Vice-President Vice-Premier Deputy Chief Spokesman Spokeswoman".split()
 )
 
 # "Chinese president", "Iran's foreign minister": an office named right after a state mention.
