@@ -489,3 +489,12 @@ def test_dated_forms_in_datelines(actors: ActorDictionary) -> None:
     assert find_dateline("MOSCOW (AP) — Talks began.") == "RUS"
     assert find_dateline("BELGRADE, Yugoslavia — Talks began.", D(1999, 3, 1)) == "YUG"
     assert actors.depends_on_date("Moscow") and not actors.depends_on_date("Paris")
+
+
+def test_rhodesia_and_its_leaders(actors: ActorDictionary) -> None:
+    when = D(1976, 9, 24)
+    assert ids(actors.find("Prime Minister Smith of Rhodesia accepted the plan.", when)) == [
+        "person:ian-smith", "ZWE"]
+    assert ids(actors.find("Smith and Jones went home.", when)) == []  # a common surname needs a title
+    assert pairs(actors.find("the Rhodesian prime minister", when))[1] == ("prime minister", "person:ian-smith")
+    assert ids(actors.find("Mugabe met Nkomo.", D(1980, 4, 18))) == ["person:robert-mugabe"]
