@@ -6,7 +6,9 @@ Run once after editing any of the hand-written files next to it::
 
 Inputs: countryinfo (MIT, build-time only: the ``build`` extra) for state names, demonyms,
 capitals and alternative spellings, corrected by ``states.yaml``; ``organisations.yaml``;
-``leaders.yaml`` and ``people.yaml`` for persons and their terms of office.  The output is
+``leaders.yaml`` and ``people.yaml`` for persons and their terms of office; ``dated_forms`` in
+``states.yaml`` (forms whose state depends on the date) and ``known_offices`` in ``titles.yaml`` (what a
+title before a known name says about the office held).  The output is
 committed package data; nothing here runs at run time.
 """
 
