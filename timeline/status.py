@@ -12,11 +12,12 @@ STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
 REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|confirmed|promised|pledged|vowed|declared)\b"
-                             r"(?:\s+[\w’'-]+){0,6}?\s+would\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:\s+[\w’'-]+){0,8}?\s+would\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
 FACTUAL_INFINITIVE = re.compile(
     r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|led|prompted|forced|caused|compelled|"
-    r"(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th))"
+    r"(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th)|"
+    r"(?:highest|most\s+senior|seniormost|biggest|largest|youngest|oldest)(?:-ranking|-level)?)"
     r"(?:\s+[\w-]+)?)\b(?:\s+[\w-]+){0,3}\s+to$", re.IGNORECASE)
 # a status word before a nominal trigger: up to two words between, more if they are a name ("postpone the
 # Group of Seven summit")
@@ -34,6 +35,23 @@ LATE_VERB = {
     "planned": re.compile(r"\bhad\s+been\s+(?:originally\s+|initially\s+|first\s+)?"
                           r"(?:planned|scheduled|slated|set)\s+(?:for|on|in)\b", re.IGNORECASE),
 }
+
+PRESENT_FUTURE = re.compile(r"\b(?:will|[’']ll|shall|is\s+to|are\s+to)\b", re.IGNORECASE)
+# a time expression that says the past by itself (a year, "last week", "two days ago"), not a bare weekday or month
+PAST_WHEN = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|last|ago|previous|earlier|yesterday|past)\b", re.IGNORECASE)
+WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|coming|later\s+this|tonight|"
+                          r"tomorrow|today)\b", re.IGNORECASE)
+PAST_FORMS = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "fired", "gave",
+              "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat", "lost", "drove", "fought",
+              "threw", "rose", "fell", "wrote", "saw", "stood", "spent", "spoke", "flew", "began", "sought", "made",
+              "had", "came", "drew", "swore", "sworn", "was", "were", "did", "has", "have"}
+# plain forms of verbs that tell a schedule with a plural subject ("EU leaders meet on Thursday", "talks resume")
+BASE_FORMS = {"meet", "hold", "resume", "visit", "travel", "arrive", "sign", "host", "attend", "begin", "start", "open",
+              "join", "gather", "convene", "fly", "head", "return", "vote", "go", "reopen", "talk", "sit"}
+TEMPORAL_HEAD = re.compile(r"\b(?:after|before|until|till|ahead\s+of|in\s+time\s+for|by\s+the\s+time\s+of)\s+"
+                           r"(?:the|a|an|this|next|its|their|his|her)?\s*(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+AHEAD = re.compile(r"\b(?:will|[’']ll|shall|would|could|may|might|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|"
+                   r"expected|scheduled|likely)\s+to|plans?\s+to|planning\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,8 +99,11 @@ def mention_status(
     published: dt.date,
     tense: str | None,
     event_end: dt.date | None = None,
+    trigger: str = "",
+    when: str = "",
 ) -> str:
-    """The status of one trigger given the clause text before and after it and its linked date."""
+    """The status of one trigger given the clause text before and after it and its linked date (`when`: the text
+    of the time expression that dates it, `trigger`: the trigger's own words)."""
     r = rules()
     near_before = words_before(clause_before, VERB_WINDOW)
     after = clause_after[:AFTER_CHARS]
@@ -109,6 +130,9 @@ def mention_status(
         if event_end is not None and event_end < published:
             return "occurred"  # "said it would reopen the border that night": that night has passed
         found.add("planned")
+    if (found == {"planned"} and kind == "verb" and PRESENT_FUTURE.search(near_before) and event_end is not None
+            and event_end < published and PAST_WHEN.search(when)):
+        return "occurred"  # "will replace the agreement signed by Thatcher in 1985": the modal is another verb's
     future_date = event_start is not None and event_start > published
     for status in ("negated", "cancelled", "postponed"):
         if status in found:
@@ -123,6 +147,10 @@ def mention_status(
         return "planned"
     if tense == "future" and event_start is None:
         return "planned"
+    if not found and kind == "noun" and _after_a_plan(clause_before, event_end, published, when):
+        return "planned"  # "could take place after the US election in November": the election is ahead too
+    if not found and kind == "verb" and _scheduled_present(clause_before, trigger, tense, event_end, published, when):
+        return "planned"  # "EU leaders meet in Brussels on Thursday", "she travels on to Ankara on Saturday"
     if kind == "verb" and re.search(r"\bto\s*$", clause_before):
         if FACTUAL_INFINITIVE.search(words_before(clause_before, VERB_WINDOW + 2)):
             return "occurred"  # "agreed on Tuesday to restore ties", "the 50th state to ratify it"
@@ -132,3 +160,33 @@ def mention_status(
 
 def _planned_after(after: str) -> bool:
     return bool(rules().after["planned"].search(after))
+
+
+def _scheduled_present(clause_before: str, trigger: str, tense: str | None, event_end: dt.date | None,
+                       published: dt.date, when: str) -> bool:
+    """Whether a verb in the present simple or progressive with a date of its own tells a scheduled event: "the
+    opposition holds its primary on Sunday", "Lula is visiting China next month" (a weekday means the next one; a
+    date before the publication day is the historic present of a story, and no date a habitual present)."""
+    if tense not in ("present", None) or event_end is None or not when or PAST_WHEN.search(when):
+        return False
+    words = trigger.lower().split()
+    if not words or re.search(r"\b(?:to|not|n[’']t|and|or|who|which|that|after|before|when|while|since|as)\s*$",
+                              clause_before, re.IGNORECASE):
+        return False
+    first = words[0]
+    if first.endswith("ing"):
+        if not re.search(r"\b(?:is|are|am|[’']s|[’']re)\s+(?:\w+ly\s+|also\s+|now\s+)?$", clause_before,
+                         re.IGNORECASE):
+            return False
+    elif first in PAST_FORMS or not (first.endswith("s") and not first.endswith("ss") or first in BASE_FORMS):
+        return False  # "tore up a deal on Monday": a past form this list does not know is no present
+    return event_end >= published or bool(WEEKDAY_WORD.search(when))
+
+
+def _after_a_plan(clause_before: str, event_end: dt.date | None, published: dt.date, when: str) -> bool:
+    """Whether a nominal event is the time reference of an event still to come ("could take place after the US
+    election in November", "will meet again before the summit"): it lies ahead as well."""
+    m = TEMPORAL_HEAD.search(clause_before)
+    if m is None or not AHEAD.search(clause_before[:m.start()]):
+        return False
+    return event_end is None or event_end >= published or not PAST_WHEN.search(when)

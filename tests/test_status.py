@@ -1,0 +1,91 @@
+"""Status of event mentions (timeline.status): scheduled present, reported future, participles, temporal clauses."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import extract_reports
+from timeline.sources import Article
+from timeline.status import mention_status
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def reports(text: str, published: dt.date = PUBLISHED):
+    return extract_reports(Article(text=text, published=published, path="test"))
+
+
+def one(text: str, event_type: str, published: dt.date = PUBLISHED):
+    found = [r for r in reports(text, published) if r.event_type == event_type]
+    assert len(found) == 1, [(r.event_type, r.date, r.status) for r in reports(text, published)]
+    return found[0]
+
+
+# --- the present simple or progressive of a schedule -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,date", [
+    # a weekday ahead, today, a weekday the tagger put behind (the next one is meant), "next month"
+    ("Indian Prime Minister Narendra Modi visits Japan on Friday.", "2019-06-14"),
+    ("Indian Prime Minister Narendra Modi arrives in Tokyo on Wednesday for a two-day visit.", "2019-06-12"),
+    ("Indian Prime Minister Narendra Modi travels on to Japan on Monday.", "2019-06-17"),
+    ("Indian Prime Minister Narendra Modi is visiting Japan next month.", "2019-07"),
+    ("The leaders of India and Japan meet in Tokyo on Monday.", "2019-06-17"),  # plural subject, plain form
+])
+def test_present_with_a_date_ahead_is_a_plan(sentence: str, date: str) -> None:
+    r = one(sentence, "meeting" if " meet " in sentence else "visit")
+    assert (r.status, r.date) == ("planned", date)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indian Prime Minister Narendra Modi visits Japan every year.",  # habitual: no date of its own
+    "In 2009 Indian Prime Minister Narendra Modi visits Japan.",  # the historic present of a story
+    "Indian Prime Minister Narendra Modi visited Japan on Monday.",
+    "On Monday Indian Prime Minister Narendra Modi flew to Japan.",  # an irregular past, not a plain form
+])
+def test_present_without_a_date_ahead_is_no_plan(sentence: str) -> None:
+    assert one(sentence, "visit").status == "occurred"
+
+
+def test_scheduled_present_needs_a_present_verb() -> None:
+    kw = {"kind": "verb", "event_start": dt.date(2019, 6, 9), "published": PUBLISHED, "tense": "present",
+          "event_end": dt.date(2019, 6, 9), "when": "Sunday"}
+    assert mention_status("The opposition ", " on Sunday", trigger="holds its primary", **kw) == "planned"
+    assert mention_status("The opposition ", " on Sunday", trigger="held its primary", **kw) == "occurred"
+    assert mention_status("The opposition, which ", " on Sunday", trigger="holds its primary", **kw) == "occurred"
+    past = {**kw, "when": "last Sunday"}
+    assert mention_status("The opposition ", " last Sunday", trigger="holds its primary", **past) == "occurred"
+
+
+# --- a nominal event that dates a plan --------------------------------------------------------------------------
+
+def test_event_after_which_a_plan_lies_is_ahead_too() -> None:
+    # a bare month in a sentence with a past verb is put behind by the tagger; the election is the next November
+    r = one("He said the two leaders could meet again after the US election in November.", "election")
+    assert (r.status, r.date) == ("planned", "2019-11")
+
+
+def test_event_in_a_past_temporal_clause_stays_past() -> None:
+    kw = {"kind": "noun", "event_start": dt.date(2018, 11, 1), "published": PUBLISHED, "tense": "past",
+          "event_end": dt.date(2018, 11, 30)}
+    assert mention_status("The two leaders met again after the US ", " in November 2018", when="November 2018",
+                          **kw) == "occurred"
+    assert mention_status("The two leaders will meet again after last year's US ", "", when="last year",
+                          **kw) == "occurred"
+
+
+# --- a future elsewhere in the clause ---------------------------------------------------------------------------
+
+def test_participle_with_a_past_year_is_not_the_future_of_the_main_verb() -> None:
+    r = one("The new treaty will replace the agreement signed by Germany and France in 1963.", "agreement")
+    assert (r.status, r.date) == ("occurred", "1963")
+
+
+def test_reported_future_with_a_long_saying_date_has_happened() -> None:
+    assert mention_status("North Korea announced in March of last year that it would ", " the treaty", "verb",
+                          dt.date(2018, 3, 1), PUBLISHED, "past", dt.date(2018, 3, 31)) == "occurred"
+
+
+def test_superlative_before_an_infinitive_reports_a_fact() -> None:
+    assert mention_status("Pelosi became the highest-ranking American official to ", " Taiwan in 25 years",
+                          "verb", None, PUBLISHED, "past") == "occurred"
+    assert mention_status("Pelosi made a request to ", " Taiwan", "verb", None, PUBLISHED, "past") == "possible"
