@@ -163,3 +163,12 @@ def test_an_expletive_it_lets_their_look_back() -> None:
     text = ("Chinese President Xi Jinping and Russian President Vladimir Putin signed a declaration on Monday. "
             "It was their second meeting this year.")
     assert resolved(text)["their"] == {"person:xi-jinping", "person:vladimir-putin"}
+
+
+def test_capitals_before_a_signing_verb_are_parties() -> None:
+    assert countries("Beijing and Tokyo signed the treaty on Tuesday.", "signed") == {"CHN", "JPN"}
+    assert countries("Moscow's deal with Kyiv was signed on Tuesday.", "deal") >= {"RUS", "UKR"}
+
+
+def test_a_capital_naming_a_document_is_not_a_party() -> None:
+    assert "FRA" not in countries("Brazil and India signed the Paris climate agreement on Tuesday.", "signed")

@@ -9,7 +9,10 @@ from timeline.text import Sentence
 from timeline.timex import Timex
 
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
-NAMES_A_TREATY = re.compile(r"[’']?s?\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
+# "the Paris climate agreement", "the Minsk accords": a capital naming a document; "Tokyo signed the treaty",
+# "Moscow's deal with Kyiv": a party (no article, verb or possessive between the capital and the document)
+NAMES_A_TREATY = re.compile(r"\s+(?:(?!(?:the|an?|its|their|his|her|this|that|and|or|to|on|with|[\w-]+ed)\b)"
+                            r"[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
                             r"format|declaration|deal|process|peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
 VISITOR_BEFORE = re.compile(r"\bby\s+(?:(?:an?|the|his|her|its|their)\s+)?$", re.IGNORECASE)
 PRIVATE_HEAD = re.compile(
