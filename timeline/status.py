@@ -170,10 +170,11 @@ def _scheduled_present(clause_before: str, trigger: str, tense: str | None, even
     if tense not in ("present", None) or event_end is None or not when or PAST_WHEN.search(when):
         return False
     words = trigger.lower().split()
-    if not words or re.search(r"\b(?:to|not|n[’']t|and|or|who|which|that|after|before|when|while|since|as)\s*$",
-                              clause_before, re.IGNORECASE):
+    if not words or re.search(r"\b(?:to|not|n[’']t|did|does|do)\s*$", clause_before, re.IGNORECASE):
         return False
     first = words[0]
+    if first in BASE_FORMS and re.search(r"\b(?:and|or)\s*$", clause_before, re.IGNORECASE):
+        return False  # "agreed to meet and sign on Monday": the plain form of a coordinated infinitive
     if first.endswith("ing"):
         if not re.search(r"\b(?:is|are|am|[’']s|[’']re)\s+(?:\w+ly\s+|also\s+|now\s+)?$", clause_before,
                          re.IGNORECASE):
