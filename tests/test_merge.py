@@ -153,3 +153,9 @@ def test_a_since_anchor_does_not_end_the_news_day_context() -> None:
                     "by phone with his South Korean counterpart.")
     call = next(r for r in found if r.event_type == "phone_call")
     assert (call.date, call.date_source) == ("2019-06-11", "context")
+
+
+def test_a_truce_in_a_country_is_an_event_of_that_country() -> None:
+    text = "A truce in Yemen took effect on Monday after weeks of talks, officials said."
+    reports = extract_reports(Article(text=text, published=dt.date(2019, 3, 7), path="test"))
+    assert [(r.family, r.countries) for r in reports] == [("ceasefire", ["YEM"])]
