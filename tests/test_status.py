@@ -92,3 +92,21 @@ def test_superlative_before_an_infinitive_reports_a_fact() -> None:
     assert mention_status("Pelosi became the highest-ranking American official to ", " Taiwan in 25 years",
                           "verb", None, PUBLISHED, "past") == "occurred"
     assert mention_status("Pelosi made a request to ", " Taiwan", "verb", None, PUBLISHED, "past") == "possible"
+
+
+# --- a plan undone later in the sentence ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,status", [
+    ("German Chancellor Angela Merkel had planned to visit Russia in May but called off the trip.", "cancelled"),
+    ("German Chancellor Angela Merkel was due to visit Russia on Monday, but the trip was postponed.", "postponed"),
+    ("German Chancellor Angela Merkel was due to visit Russia on Monday, but the weather was bad.", "planned"),
+    ("German Chancellor Angela Merkel has yet to visit Russia.", "negated"),
+])
+def test_plan_undone_later_in_the_sentence(sentence: str, status: str) -> None:
+    assert one(sentence, "visit").status == status
+
+
+def test_a_past_fact_followed_by_a_calling_off_stays_a_fact() -> None:
+    kw = {"kind": "verb", "event_start": dt.date(2019, 5, 1), "published": PUBLISHED, "tense": "past",
+          "event_end": dt.date(2019, 5, 31)}
+    assert mention_status("Merkel ", " Putin in May but called off the talks", trigger="met", **kw) == "occurred"

@@ -25,6 +25,13 @@ NOUN_PHRASE_BEFORE = r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}(?:(?:(?-i:[A-Z])[\w-]*|of
 THREATENED_CALLOFF = re.compile(
     r"\b(?:threaten\w*|warn\w*|consider\w*|weigh\w*|may|might|could|if)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:cancel|postpone|call\s+off|scrap|delay|put\s+off)\b", re.IGNORECASE)
+_CALLOFF = (r"(?:(?P<cancelled>called\s+(?:it\s+|them\s+)?off|cancell?ed|scrapped|abandoned)|"
+            r"(?P<postponed>postponed|delayed|put\s+off|pushed\s+back|deferred))\b")
+BUT_CALLED_OFF = re.compile(r"\bbut\s+(?:(?:later|then|abruptly|eventually|subsequently)\s+)?" + _CALLOFF,
+                            re.IGNORECASE)
+BUT_WAS_CALLED_OFF = re.compile(r"\W{0,3}but\s+(?:(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,2}|it\s+|"
+                                r"they\s+)(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|then\s+|abruptly\s+)?"
+                                + _CALLOFF, re.IGNORECASE)
 LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
 LATE_VERB = {
     "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
@@ -101,9 +108,11 @@ def mention_status(
     event_end: dt.date | None = None,
     trigger: str = "",
     when: str = "",
+    rest: str = "",
 ) -> str:
     """The status of one trigger given the clause text before and after it and its linked date (`when`: the text
-    of the time expression that dates it, `trigger`: the trigger's own words)."""
+    of the time expression that dates it, `trigger`: the trigger's own words, `rest`: the sentence after the
+    clause)."""
     r = rules()
     near_before = words_before(clause_before, VERB_WINDOW)
     after = clause_after[:AFTER_CHARS]
@@ -122,6 +131,10 @@ def mention_status(
             found.add(status)
     if re.search(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+)?$", clause_before) and re.match(r"\s*off\b", clause_after):
         found.add("cancelled")  # "called the meeting off"
+    if "planned" in found and not found & {"cancelled", "postponed", "negated"}:
+        m = BUT_CALLED_OFF.search(after) or BUT_WAS_CALLED_OFF.match(rest)
+        if m:  # "had planned to visit in May but called off the trip", "was due to meet, but the talks were postponed"
+            found.add("cancelled" if m.group("cancelled") else "postponed")
     if found & {"cancelled", "postponed"} and THREATENED_CALLOFF.search(clause_before):
         found -= {"cancelled", "postponed"}  # "threatened to cancel the summit": still on
         found.add("planned")
