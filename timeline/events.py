@@ -184,7 +184,7 @@ def mentions_in(
             # "Pompeo said in July that talks with the North had made progress": July dates the saying
         else:
             status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end,
-                                    trigger=text[a:b], when=timex.text if timex is not None else "")
+                                    trigger=text[a:b], when=timex.text if timex is not None else "", rest=text[c1:])
         if rule.nested and end is not None and end < published:
             status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
