@@ -43,6 +43,7 @@ def test_present_with_a_date_ahead_is_a_plan(sentence: str, date: str) -> None:
     "In 2009 Indian Prime Minister Narendra Modi visits Japan.",  # the historic present of a story
     "Indian Prime Minister Narendra Modi visited Japan on Monday.",
     "On Monday Indian Prime Minister Narendra Modi flew to Japan.",  # an irregular past, not a plain form
+    "Indian Prime Minister Narendra Modi cut short a two-day visit to Japan on Monday.",  # a noun, not a verb
 ])
 def test_present_without_a_date_ahead_is_no_plan(sentence: str) -> None:
     assert one(sentence, "visit").status == "occurred"
@@ -110,3 +111,19 @@ def test_a_past_fact_followed_by_a_calling_off_stays_a_fact() -> None:
     kw = {"kind": "verb", "event_start": dt.date(2019, 5, 1), "published": PUBLISHED, "tense": "past",
           "event_end": dt.date(2019, 5, 31)}
     assert mention_status("Merkel ", " Putin in May but called off the talks", trigger="met", **kw) == "occurred"
+
+
+def test_reported_present_and_plural_noun_subjects() -> None:
+    kw = {"kind": "verb", "event_start": dt.date(2019, 6, 7), "published": PUBLISHED, "event_end": dt.date(2019, 6, 7),
+          "when": "Friday"}
+    # "said the two sides sign ...": a plain form in a past clause says nothing; "-s" forms and "talks resume" do
+    assert mention_status("Officials said the two sides ", " in Paris on Friday", trigger="sign the deal",
+                          tense="past", **kw) == "occurred"
+    assert mention_status("Officials said Modi ", " Paris on Friday", trigger="visits", tense="past", **kw) == "planned"
+    assert mention_status("The ", " on Friday", trigger="talks resume", tense=None, **kw) == "planned"
+    assert mention_status("Two weeks of ", " on Friday", trigger="talks ended", tense="past", **kw) == "occurred"
+
+
+def test_noun_in_a_scheduled_present_clause_on_the_day() -> None:
+    r = reports("Indian Prime Minister Narendra Modi arrives in Tokyo on Wednesday for a two-day visit.")
+    assert {(x.status, x.date) for x in r if x.event_type == "visit"} == {("planned", "2019-06-12")}

@@ -55,6 +55,12 @@ PAST_FORMS = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew
 # plain forms of verbs that tell a schedule with a plural subject ("EU leaders meet on Thursday", "talks resume")
 BASE_FORMS = {"meet", "hold", "resume", "visit", "travel", "arrive", "sign", "host", "attend", "begin", "start", "open",
               "join", "gather", "convene", "fly", "head", "return", "vote", "go", "reopen", "talk", "sit"}
+NOT_FINITE_BEFORE = re.compile(r"(?:\b(?:to|not|n[’']t|did|does|do|a|an|the|his|her|its|their|our|your|my|this|that|"
+                               r"these|those|first|last|next|official|state|working|private|[\w-]+-(?:day|hour|week|"
+                               r"month|nation|way))|[’']s?)\s*$", re.IGNORECASE)
+PLURAL_NOUNS = {"talks", "negotiations", "consultations", "discussions", "relations", "ties", "sanctions", "elections",
+                "visits", "meetings", "contacts"}
+NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|its|their|[\w-]+-(?:day|hour|week|month|nation|way))\s*$", re.IGNORECASE)
 TEMPORAL_HEAD = re.compile(r"\b(?:after|before|until|till|ahead\s+of|in\s+time\s+for|by\s+the\s+time\s+of)\s+"
                            r"(?:the|a|an|this|next|its|their|his|her)?\s*(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
 AHEAD = re.compile(r"\b(?:will|[’']ll|shall|would|could|may|might|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|"
@@ -180,19 +186,25 @@ def _scheduled_present(clause_before: str, trigger: str, tense: str | None, even
     """Whether a verb in the present simple or progressive with a date of its own tells a scheduled event: "the
     opposition holds its primary on Sunday", "Lula is visiting China next month" (a weekday means the next one; a
     date before the publication day is the historic present of a story, and no date a habitual present)."""
-    if tense not in ("present", None) or event_end is None or not when or PAST_WHEN.search(when):
+    if event_end is None or not when or PAST_WHEN.search(when):
         return False
     words = trigger.lower().split()
-    if not words or re.search(r"\b(?:to|not|n[’']t|did|does|do)\s*$", clause_before, re.IGNORECASE):
-        return False
+    if not words or any(w.endswith("ed") or w in PAST_FORMS for w in words):
+        return False  # "talks at Camp David ended", "negotiations resumed"
+    if words[0] in PLURAL_NOUNS and len(words) > 1:  # "the talks resume next week": the verb follows the noun
+        words = words[1:]
+    elif NOT_FINITE_BEFORE.search(clause_before):
+        # "to visit", "did not meet"; a noun ("for a two-day visit") follows its clause's present, if not behind
+        return bool(tense == "present" and NOUN_USE.search(clause_before) and event_end >= published)
     first = words[0]
-    if first in BASE_FORMS and re.search(r"\b(?:and|or)\s*$", clause_before, re.IGNORECASE):
-        return False  # "agreed to meet and sign on Monday": the plain form of a coordinated infinitive
     if first.endswith("ing"):
         if not re.search(r"\b(?:is|are|am|[’']s|[’']re)\s+(?:\w+ly\s+|also\s+|now\s+)?$", clause_before,
                          re.IGNORECASE):
             return False
-    elif first in PAST_FORMS or not (first.endswith("s") and not first.endswith("ss") or first in BASE_FORMS):
+    elif first in BASE_FORMS:  # a plain form says little by itself: only in a clause without a past cue
+        if tense not in ("present", None) or re.search(r"\b(?:and|or)\s*$", clause_before, re.IGNORECASE):
+            return False  # "agreed to meet and sign on Monday": a coordinated infinitive
+    elif first in PAST_FORMS or not (first.endswith("s") and not first.endswith("ss")):
         return False  # "tore up a deal on Monday": a past form this list does not know is no present
     return event_end >= published or bool(WEEKDAY_WORD.search(when))
 
