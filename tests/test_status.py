@@ -127,3 +127,32 @@ def test_reported_present_and_plural_noun_subjects() -> None:
 def test_noun_in_a_scheduled_present_clause_on_the_day() -> None:
     r = reports("Indian Prime Minister Narendra Modi arrives in Tokyo on Wednesday for a two-day visit.")
     assert {(x.status, x.date) for x in r if x.event_type == "visit"} == {("planned", "2019-06-12")}
+
+
+# --- the noun's own verb after an aside; doubt --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,status", [
+    ("The summit between France and Russia, which was planned for June, was cancelled.", "cancelled"),
+    ("The summit between France and Russia, which had been scheduled for Monday, has been postponed.", "postponed"),
+    ("A summit between France and Russia looks unlikely this year.", "possible"),
+])
+def test_summit_status_from_its_own_verb(sentence: str, status: str) -> None:
+    assert one(sentence, "summit").status == status
+
+
+def test_plan_in_doubt_is_possible() -> None:
+    r = one("A visit by French President Emmanuel Macron to Russia, planned for next month, is in doubt.", "visit")
+    assert (r.status, r.date) == ("possible", "2019-07")
+
+
+def test_doubt_about_an_aspect_leaves_the_event() -> None:
+    kw = {"kind": "noun", "event_start": dt.date(2019, 6, 11), "published": PUBLISHED, "tense": "past",
+          "event_end": dt.date(2019, 6, 11)}
+    assert mention_status("even as the outcome of Tuesday's ", " remained uncertain", **kw) == "occurred"
+    assert mention_status("The ", " between France and Russia, which took place in May, was a success", **kw,
+                          rest="") == "occurred"
+
+
+def test_proposal_for_talks_is_proposed() -> None:
+    assert mention_status("Iran rejected a proposal for ", " with the United States", "noun", None, PUBLISHED,
+                          "past") == "proposed"

@@ -32,6 +32,10 @@ BUT_CALLED_OFF = re.compile(r"\bbut\s+(?:(?:later|then|abruptly|eventually|subse
 BUT_WAS_CALLED_OFF = re.compile(r"\W{0,3}but\s+(?:(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,2}|it\s+|"
                                 r"they\s+)(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|then\s+|abruptly\s+)?"
                                 + _CALLOFF, re.IGNORECASE)
+ASIDE = re.compile(r"^[^,;.]{0,100}?,\s+(?:which|that|who|originally|initially|first|once|planned|scheduled|set|"
+                   r"due|expected)\b[^,;.]{0,100},\s*", re.IGNORECASE)
+OF_ASPECT = re.compile(r"\b(?:outcome|results?|fate|future|timing|date|venue|location|impact|terms|details|agenda|"
+                       r"success|winner)\s+of\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 LATE_CHARS = 160  # "a planned meeting between ... next week was called off": the clause's own verb decides
 LATE_VERB = {
     "cancelled": re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:abruptly\s+|later\s+)?"
@@ -128,10 +132,16 @@ def mention_status(
             found.add(status)
         if kind == "noun" and r.before_noun[status].search(clause_before.rstrip() + " "):
             found.add(status)
-        if r.after[status].search(after):
-            found.add(status)
+        if r.after[status].search(after) and not (status == "possible" and OF_ASPECT.search(clause_before)):
+            found.add(status)  # not "the outcome of Tuesday's election remained uncertain": the outcome is
         if r.clause[status].search(clause_before):
             found.add(status)
+    aside = ASIDE.match(clause_after + rest) if kind == "noun" else None
+    in_doubt = False
+    if aside:  # "the summit, which was planned for June, was cancelled": the verb after the aside is the noun's
+        tail = (clause_after + rest)[aside.end():aside.end() + AFTER_CHARS]
+        found |= {s for s in ("negated", "cancelled", "postponed", "possible") if r.after[s].search(tail)}
+        in_doubt = bool(r.after["possible"].search(tail))  # "a visit, planned for May, is in doubt"
     for status in ("cancelled", "postponed", "planned"):
         if (kind == "noun" or status != "planned") and LATE_VERB[status].search(clause_after[:LATE_CHARS]):
             found.add(status)
@@ -156,6 +166,8 @@ def mention_status(
     for status in ("negated", "cancelled", "postponed"):
         if status in found:
             return status
+    if in_doubt:
+        return "possible"
     if kind == "noun" and ("planned" in found and _planned_after(after) or future_date):
         return "planned"
     if "possible" in found:
