@@ -30,6 +30,7 @@ def one(text: str, event_type: str, published: dt.date = PUBLISHED):
     ("Indian Prime Minister Narendra Modi travels on to Japan on Monday.", "2019-06-17"),
     ("Indian Prime Minister Narendra Modi is visiting Japan next month.", "2019-07"),
     ("The leaders of India and Japan meet in Tokyo on Monday.", "2019-06-17"),  # plural subject, plain form
+    ("Indian Prime Minister Narendra Modi visits Japan in April.", "2020-04"),  # a bare month behind: the next one
     ("Indian Prime Minister Narendra Modi, who visits Japan on Monday, is expected to sign a rail deal.",
      "2019-06-17"),
 ])
@@ -40,6 +41,7 @@ def test_present_with_a_date_ahead_is_a_plan(sentence: str, date: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Indian Prime Minister Narendra Modi visits Japan every year.",  # habitual: no date of its own
+    "Indian Prime Minister Narendra Modi visits Japan in April every year.",  # habitual, with a month
     "In 2009 Indian Prime Minister Narendra Modi visits Japan.",  # the historic present of a story
     "Indian Prime Minister Narendra Modi visited Japan on Monday.",
     "On Monday Indian Prime Minister Narendra Modi flew to Japan.",  # an irregular past, not a plain form

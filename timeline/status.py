@@ -64,6 +64,10 @@ NOT_FINITE_BEFORE = re.compile(r"(?:\b(?:to|not|n[’']t|did|does|do|a|an|the|hi
                                r"month|nation|way))|[’']s?)\s*$", re.IGNORECASE)
 PLURAL_NOUNS = {"talks", "negotiations", "consultations", "discussions", "relations", "ties", "sanctions", "elections",
                 "visits", "meetings", "contacts"}
+MONTH_WORD = re.compile(r"(?:in\s+|early\s+|late\s+|mid-?)?(?:jan|febr)uary|march|april|may|june|july|august|"
+                        r"(?:septem|octo|novem|decem)ber", re.IGNORECASE)
+HABITUAL = re.compile(r"\b(?:every|each|annual(?:ly)?|usually|traditionally|always|often|regularly|typically|"
+                      r"normally|routinely)\b", re.IGNORECASE)
 NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|its|their|[\w-]+-(?:day|hour|week|month|nation|way))\s*$", re.IGNORECASE)
 TEMPORAL_HEAD = re.compile(r"\b(?:after|before|until|till|ahead\s+of|in\s+time\s+for|by\s+the\s+time\s+of)\s+"
                            r"(?:the|a|an|this|next|its|their|his|her)?\s*(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
@@ -180,7 +184,8 @@ def mention_status(
         return "planned"
     if not found and kind == "noun" and _after_a_plan(clause_before, event_end, published, when):
         return "planned"  # "could take place after the US election in November": the election is ahead too
-    if not found and kind == "verb" and _scheduled_present(clause_before, trigger, tense, event_end, published, when):
+    if not found and kind == "verb" and _scheduled_present(clause_before, clause_after, trigger, tense, event_end,
+                                                           published, when):
         return "planned"  # "EU leaders meet in Brussels on Thursday", "she travels on to Ankara on Saturday"
     if kind == "verb" and re.search(r"\bto\s*$", clause_before):
         if FACTUAL_INFINITIVE.search(words_before(clause_before, VERB_WINDOW + 2)):
@@ -193,8 +198,8 @@ def _planned_after(after: str) -> bool:
     return bool(rules().after["planned"].search(after))
 
 
-def _scheduled_present(clause_before: str, trigger: str, tense: str | None, event_end: dt.date | None,
-                       published: dt.date, when: str) -> bool:
+def _scheduled_present(clause_before: str, clause_after: str, trigger: str, tense: str | None,
+                       event_end: dt.date | None, published: dt.date, when: str) -> bool:
     """Whether a verb in the present simple or progressive with a date of its own tells a scheduled event: "the
     opposition holds its primary on Sunday", "Lula is visiting China next month" (a weekday means the next one; a
     date before the publication day is the historic present of a story, and no date a habitual present)."""
@@ -218,7 +223,9 @@ def _scheduled_present(clause_before: str, trigger: str, tense: str | None, even
             return False  # "agreed to meet and sign on Monday": a coordinated infinitive
     elif first in PAST_FORMS or not (first.endswith("s") and not first.endswith("ss")):
         return False  # "tore up a deal on Monday": a past form this list does not know is no present
-    return event_end >= published or bool(WEEKDAY_WORD.search(when))
+    if HABITUAL.search(clause_before) or HABITUAL.search(clause_after[:AFTER_CHARS]):
+        return False  # "holds a summit with China in April every year"
+    return event_end >= published or bool(WEEKDAY_WORD.search(when) or MONTH_WORD.fullmatch(when.strip()))
 
 
 def _after_a_plan(clause_before: str, event_end: dt.date | None, published: dt.date, when: str) -> bool:
