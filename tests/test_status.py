@@ -158,3 +158,14 @@ def test_doubt_about_an_aspect_leaves_the_event() -> None:
 def test_proposal_for_talks_is_proposed() -> None:
     assert mention_status("Iran rejected a proposal for ", " with the United States", "noun", None, PUBLISHED,
                           "past") == "proposed"
+
+
+def test_cues_before_a_temporal_preposition_belong_to_the_event_it_dates() -> None:
+    # "postponed the summit until after the election": the summit is postponed, the election is not
+    kw = {"kind": "noun", "event_start": None, "published": PUBLISHED, "tense": "past"}
+    assert mention_status("Trump said the summit was postponed until after the US ", " in November", **kw,
+                          when="November") == "planned"
+    assert mention_status("Trump said the summit was postponed until after the US ", "", **kw) == "planned"
+    r = one("Indian Prime Minister Narendra Modi wants to visit Japan before the general election in November.",
+            "election")
+    assert (r.status, r.date) == ("planned", "2019-11")

@@ -72,7 +72,8 @@ NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|its|their|[\w-]+-(?:day|hour|week|
 TEMPORAL_HEAD = re.compile(r"\b(?:after|before|until|till|ahead\s+of|in\s+time\s+for|by\s+the\s+time\s+of)\s+"
                            r"(?:the|a|an|this|next|its|their|his|her)?\s*(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
 AHEAD = re.compile(r"\b(?:will|[’']ll|shall|would|could|may|might|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|"
-                   r"expected|scheduled|likely)\s+to|plans?\s+to|planning\s+to)\b", re.IGNORECASE)
+                   r"expected|scheduled|likely)\s+to|(?:plans?|planning|wants?|hopes?|hoping|seeks?|aims?|intends?)\s+to|"
+                   r"postponed|delayed|put\s+off|pushed\s+back|deferred)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,10 @@ def mention_status(
     of the time expression that dates it, `trigger`: the trigger's own words, `rest`: the sentence after the
     clause)."""
     r = rules()
+    whole_before = clause_before
+    head = TEMPORAL_HEAD.search(clause_before) if kind == "noun" else None
+    if head:  # "postponed the summit until after the election": the cues before "after" are the summit's
+        clause_before = clause_before[head.start():]
     near_before = words_before(clause_before, VERB_WINDOW)
     after = clause_after[:AFTER_CHARS]
     found: set[str] = set()
@@ -182,7 +187,7 @@ def mention_status(
         return "planned"
     if tense == "future" and event_start is None:
         return "planned"
-    if not found and kind == "noun" and _after_a_plan(clause_before, event_end, published, when):
+    if not found and kind == "noun" and _after_a_plan(whole_before, event_end, published, when):
         return "planned"  # "could take place after the US election in November": the election is ahead too
     if not found and kind == "verb" and _scheduled_present(clause_before, clause_after, trigger, tense, event_end,
                                                            published, when):
