@@ -737,3 +737,12 @@ def test_bilateral_meetings_at_a_summit_stay_apart_with_their_parties() -> None:
     parties = sorted(tuple(sorted(r.countries)) for r in meetings)
     assert ("CHN", "RUS") in parties  # Xi's meeting is not folded into Modi's
     assert any("IND" in p for p in parties)  # Modi's party is kept, not dropped by the merge
+
+
+def test_all_rule_matches_is_every_rules_matches_in_rule_order() -> None:
+    from timeline.events_rules import all_rule_matches, rule_matches, trigger_rules, word_start_positions
+    text = ("Xi Jinping met Kim Jong Un in Beijing on Tuesday, and the two sides signed a trade agreement. "
+            "Sanctions were lifted and ambassadors returned; talks resume next week in Geneva.")
+    index = word_start_positions(text)
+    expected = [(r, m.span()) for r in trigger_rules() for m in rule_matches(r, text, index)]
+    assert expected and [(r, m.span()) for r, m in all_rule_matches(text)] == expected

@@ -143,9 +143,7 @@ def event_types() -> dict[str, EventType]:
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
-    index = word_start_positions(text)
-    return non_overlapping([(rule, m.start(), m.end()) for rule in trigger_rules()
-                            for m in rule_matches(rule, text, index)])
+    return non_overlapping([(rule, m.start(), m.end()) for rule, m in all_rule_matches(text)])
 
 
 def word_starts(text: str) -> set[str]:
@@ -168,7 +166,41 @@ def rule_matches(rule: TriggerRule, text: str, index: dict[str, list[int]]) -> l
     \\b(?:word|...) pattern can start nowhere else); rules without prefixes scan the whole text."""
     if not rule.prefixes:
         return list(rule.pattern.finditer(text))
-    positions = sorted({pos for p in rule.prefixes for pos in index.get(p, ())})
+    return _matches_at(rule, text, sorted({pos for p in rule.prefixes for pos in index.get(p, ())}))
+
+
+@lru_cache(maxsize=1)
+def _rules_by_prefix() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Rule numbers by literal prefix, and the numbers of rules without prefixes (tried on every text)."""
+    by: dict[str, list[int]] = defaultdict(list)
+    always = []
+    for i, rule in enumerate(trigger_rules()):
+        for p in dict.fromkeys(rule.prefixes):
+            by[p].append(i)
+        if not rule.prefixes:
+            always.append(i)
+    return {p: tuple(v) for p, v in by.items()}, tuple(always)
+
+
+def all_rule_matches(text: str) -> list[tuple[TriggerRule, re.Match]]:
+    """Every rule's matches in a text, in rule order: rule_matches for each rule, but only rules one of whose
+    prefixes starts a word of the text are tried (one pass over the text's word beginnings, not over all rules)."""
+    rules = trigger_rules()
+    by_prefix, always = _rules_by_prefix()
+    positions: dict[int, set[int]] = defaultdict(set)
+    for prefix, where in word_start_positions(text).items():
+        for i in by_prefix.get(prefix, ()):
+            positions[i].update(where)
+    out: list[tuple[TriggerRule, re.Match]] = []
+    for i in sorted(positions.keys() | set(always)):
+        rule = rules[i]
+        found = rule.pattern.finditer(text) if not rule.prefixes else _matches_at(rule, text, sorted(positions[i]))
+        out.extend((rule, m) for m in found)
+    return out
+
+
+def _matches_at(rule: TriggerRule, text: str, positions: list[int]) -> list[re.Match]:
+    """Non-overlapping matches of a rule anchored at the given sorted positions (as finditer would find them)."""
     out: list[re.Match] = []
     end = 0
     for pos in positions:
@@ -185,12 +217,10 @@ def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tup
     """Trigger matches of a whole article, per sentence (offsets relative to the sentence), each rule run once."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[TriggerRule, int, int]]] = defaultdict(list)
-    index = word_start_positions(text)
-    for rule in trigger_rules():
-        for m in rule_matches(rule, text, index):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= sents[i].end:
-                found[i].append((rule, m.start() - starts[i], m.end() - starts[i]))
+    for rule, m in all_rule_matches(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sents[i].end:
+            found[i].append((rule, m.start() - starts[i], m.end() - starts[i]))
     return {i: non_overlapping(matches) for i, matches in found.items()}
 
 
