@@ -146,6 +146,10 @@ class ActorDictionary:
             )
             self._actors[a["id"]] = Actor(a["id"], a["name"], a["kind"], a["country"], a.get("status"),
                                           terms, a.get("surname"), bool(a.get("title_only")))
+        self._terms_by_country: dict[str, list[tuple[Term, Actor]]] = {}  # office terms of persons, by state
+        for actor in self._actors.values():
+            for t in actor.terms if actor.kind == "person" else ():
+                self._terms_by_country.setdefault(t.country, []).append((t, actor))
         self._forms: dict[str, tuple[str | None, str]] = {k: (v[0], v[1]) for k, v in data["forms"].items()}
         self._surnames: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["surnames"].items()}
         self._datelines: dict[str, str] = data["datelines"]
@@ -203,14 +207,8 @@ class ActorDictionary:
             return self.leader(country, "@state", when) or self.leader(country, "leader", when)
         if office == "head of government":
             return self.leader(country, "@gov", when) or self.leader(country, "leader", when)
-        holders = []
-        for actor in self._actors.values():
-            if actor.kind != "person":
-                continue
-            for t in actor.terms:
-                if t.country == country and t.covers(when) and (
-                        _term_matches(t, office) or office == "@" + t.role):
-                    holders.append((t.start, actor))
+        holders = [(t.start, actor) for t, actor in self._terms_by_country.get(country, ())
+                   if t.covers(when) and (_term_matches(t, office) or office == "@" + t.role)]
         return max(holders, key=lambda h: h[0])[1] if holders else None
 
     def depends_on_date(self, form: str) -> bool:
