@@ -159,3 +159,11 @@ def test_a_truce_in_a_country_is_an_event_of_that_country() -> None:
     text = "A truce in Yemen took effect on Monday after weeks of talks, officials said."
     reports = extract_reports(Article(text=text, published=dt.date(2019, 3, 7), path="test"))
     assert [(r.family, r.countries) for r in reports] == [("ceasefire", ["YEM"])]
+
+
+def test_an_act_dated_by_an_offset_from_the_news_is_no_context_for_the_sentences_after_it() -> None:
+    found = reports("Canada imposed sanctions on Belarus on Tuesday, a day after President Alexander Lukashenko "
+                    "expelled the Polish ambassador. Britain targeted five Belarusian banks.")
+    assert [(r.event_type, r.date) for r in found] == [("sanctions", "2019-06-11"), ("expulsion", "2019-06-10"),
+                                                       ("sanctions", "2019-06-11")]
+    assert found[2].date_source == "context"

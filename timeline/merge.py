@@ -13,6 +13,7 @@ from timeline.merge_acts import (
     PLUPERFECT,
     REACTIONS,
     REPORTED,
+    anchored_background,
     another_act,
     moved_on,
     own_time,
@@ -287,7 +288,8 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"
                 r.date_source, r.date_text = "publication", None
         if (r.status == "occurred" and r.precision == "day" and r.date_start
-                and recent.isoformat() <= r.date_start <= published.isoformat()):
+                and recent.isoformat() <= r.date_start <= published.isoformat()
+                and not anchored_background(r, reports)):
             last = r
     return out
 

@@ -136,3 +136,15 @@ def moved_on(first: EventMention, reports: list[Report], last: Report) -> bool:
         y.dated and y.kind == "verb" and lo <= y.sentence.start < hi and y.sentence.paragraph < first.sentence.paragraph
         and not SINCE_BEFORE.search(y.sentence.text, 0, y.timex.start - y.sentence.start)
         for y in x.mentions) for x in reports)
+
+
+def anchored_background(r: Report, reports: list[Report]) -> bool:
+    """Whether a report is dated only by an offset from another act's time phrase in its sentence ("imposed sanctions
+    on Tuesday, a day after Putin recognised ..."): background to that act, not the news whose day dates the
+    sentences after it."""
+    if r.date_source != "anchored":
+        return False
+    own = [m for m in r.mentions if m.dated and m.timex.source == "anchored"]
+    return any(x.dated and x.timex.source != "anchored" and any(
+        x.sentence.start == m.sentence.start and x.timex.start == m.timex.start for m in own)
+        for other in reports if other is not r for x in other.mentions)
