@@ -167,3 +167,9 @@ def test_an_act_dated_by_an_offset_from_the_news_is_no_context_for_the_sentences
     assert [(r.event_type, r.date) for r in found] == [("sanctions", "2019-06-11"), ("expulsion", "2019-06-10"),
                                                        ("sanctions", "2019-06-11")]
     assert found[2].date_source == "context"
+
+
+def test_a_past_progressive_after_a_saying_is_a_past_act_of_the_news_day() -> None:
+    found = by_type(reports("The European Union imposed sanctions on Iran on Monday. Canada said it was expelling two "
+                            "Iranian diplomats."))
+    assert (found["expulsion"].date, found["expulsion"].date_source) == ("2019-06-10", "context")

@@ -49,7 +49,9 @@ ANCHOR_CLAUSE = (r",\s+(?=(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s
                  r"(?:days?|weeks?|months?|years?)\s+(?:after|before)\b)")  # ", two months after X met Y"
 SUBORDINATE = (r"\s+(?=(?:after|before|because|since|while|when|until)\s+(?:[\w.’'-]+\s+){0,6}?"
                r"(?:\w+ed|met|held|took|went|came|made|began|won|broke|said|flew|left)\b)")  # "after Pelosi visited"
-ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})|(?:{SUBORDINATE})")
+WATCHED_AS = r"\s+as\s+(?=(?:the\s+two|both|they|he|she)\s)"  # "Scholz looked on as the two men signed"
+ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})|(?:{SUBORDINATE})"
+                         f"|(?:{WATCHED_AS})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
@@ -65,12 +67,13 @@ LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
 PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
                   "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
                   "lost", "drove", "fought", "threw", "rose", "fell", "wrote", "saw", "stood", "spent",
-                  "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set"}
+                  "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set", "became"}
 TALKS_NOUNS = {"talks", "negotiations", "dialogue", "consultations", "meeting", "summit", "session", "conference"}
 BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|since|after|before|until)\s+"
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:(?:already|also|now|still|effectively)\s+)?$", re.IGNORECASE)
 WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place before it: its time too
 ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|briefly|quickly|again|jointly|"
                             r"together|on\s+\w+day)\s+)*", re.IGNORECASE)  # "..., and then flew to Vienna"
@@ -291,8 +294,8 @@ def reports_past(m: EventMention) -> bool:
     before = m.sentence.text[: m.trigger_start - m.sentence.start]
     if BACKGROUND_CLAUSE.search(before):
         return False
-    if is_past_verb(m.trigger):
-        return True
+    if is_past_verb(m.trigger) or (m.trigger.split()[0].lower().endswith("ing") and PAST_PROGRESSIVE.search(before)):
+        return True  # "signed"; "Scholz said Germany was halting the approval"
     return m.status == "occurred" and bool(FACTUAL_PAST.search(before))
 
 
