@@ -172,3 +172,13 @@ def test_capitals_before_a_signing_verb_are_parties() -> None:
 
 def test_a_capital_naming_a_document_is_not_a_party() -> None:
     assert "FRA" not in countries("Brazil and India signed the Paris climate agreement on Tuesday.", "signed")
+
+
+def test_the_two_sides_among_onlookers_are_the_story_pair() -> None:
+    text = ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti signed a deal in Brussels "
+            "on Monday.\n\nGerman Chancellor Olaf Scholz and French President Emmanuel Macron watched as the two "
+            "leaders shook hands. The accord builds on a process begun in 2013, when the two sides signed a "
+            "declaration.")
+    for trigger in ("shook hands", "signed a declaration"):
+        assert countries(text, trigger) >= {"SRB", "XKX"}
+        assert not countries(text, trigger) & {"DEU", "FRA"}

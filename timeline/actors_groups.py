@@ -20,6 +20,7 @@ GROUP_RE = re.compile(
 PERSON_NOUNS = {"leaders", "men", "women", "presidents", "heads of state", "prime ministers", "ministers", "envoys"}
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
 COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
+ONLOOKERS = re.compile(r"\b(?:looked\s+on|watched|stood\s+by|witnessed|applauded)\s+as\s+$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]?\s+(?=[A-Z\"“‘'])")
 
 
@@ -99,7 +100,13 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
         # endpos one past the reference, so a sentence end just before it is seen (its lookahead needs a letter)
         starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start() + 1)]
         window_start = starts[-2] if len(starts) >= 2 else 0  # this sentence and the one before
-        found = _distinct(text, mentions, window_start, m.start(), persons)
+        onlookers = ONLOOKERS.search(text, starts[-1], m.start())  # "Mubarak looked on as the two men signed"
+        found = (_distinct(text, mentions, window_start, starts[-1], persons) if onlookers
+                 else _distinct(text, mentions, window_start, m.start(), persons))
+        for g in out:  # "watched as the two leaders shook hands": an earlier reference names its pair too
+            if window_start <= g.start < m.start():
+                ids = g.actor_ids if (g.kind == "person") == persons else () if persons else _countries(g, mentions)
+                found += [i for i in ids if i not in found]
         pair = last_pair.get(persons, ())
         if len(found) > 2:  # ambiguous: the story's pair if both are among them ("China, Japan and Russia": no)
             found = list(pair) if pair and set(pair) <= set(found) else found
@@ -112,6 +119,12 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
             out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
     out.extend(_they(text, mentions))
     return sorted(out, key=lambda g: g.start)
+
+
+def _countries(g: GroupMention, mentions: list[ActorMention]) -> tuple[str, ...]:
+    """The states of a group of persons."""
+    country = {m.actor_id: m.country for m in mentions if m.kind == "person"}
+    return tuple(dict.fromkeys(c for i in g.actor_ids if (c := country.get(i))))
 
 
 def _they(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
