@@ -15,6 +15,7 @@ from timeline.text import Sentence
 WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
 GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+)"
 LETTERS = re.compile(r"[^\W\d_]+")
+SHARED_NOUN = 14  # longest noun two verbal triggers may share ("negotiations")
 MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
 
 
@@ -143,7 +144,14 @@ def event_types() -> dict[str, EventType]:
 
 def find_triggers(text: str) -> list[tuple[TriggerRule, int, int]]:
     """Non-overlapping trigger matches in a sentence: verbal patterns first, then earlier rules."""
-    return non_overlapping([(rule, m.start(), m.end()) for rule, m in all_rule_matches(text)])
+    return non_overlapping([(rule, *trigger_span(m)) for rule, m in all_rule_matches(text)])
+
+
+def trigger_span(m: re.Match) -> tuple[int, int]:
+    """Where a match's trigger lies: the whole match, or its group named v when the pattern has one (the words
+    before it are context, e.g. a subject another trigger already reports: "the talks, which broke down in March,
+    [will resume] in October"); only the trigger's span counts against overlaps."""
+    return m.span("v") if "v" in m.re.groupindex and m.start("v") >= 0 else m.span()
 
 
 def word_starts(text: str) -> set[str]:
@@ -220,7 +228,8 @@ def triggers_by_sentence(text: str, sents: list[Sentence]) -> dict[int, list[tup
     for rule, m in all_rule_matches(text):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= sents[i].end:
-            found[i].append((rule, m.start() - starts[i], m.end() - starts[i]))
+            a, b = trigger_span(m)
+            found[i].append((rule, a - starts[i], b - starts[i]))
     return {i: non_overlapping(matches) for i, matches in found.items()}
 
 
@@ -229,6 +238,17 @@ def non_overlapping(found: list[tuple[TriggerRule, int, int]]) -> list[tuple[Tri
     found.sort(key=lambda f: (f[0].kind != "verb", f[0].rank, f[1]))
     kept: list[tuple[TriggerRule, int, int]] = []
     for rule, a, b in found:
-        if all(b <= ka or a >= kb or (rule.nested and not kr.nested and ka <= a and b <= kb) for kr, ka, kb in kept):
+        if all(b <= ka or a >= kb or (rule.nested and not kr.nested and ka <= a and b <= kb)
+               or shares_a_word(rule, a, b, kr, ka, kb) for kr, ka, kb in kept):
             kept.append((rule, a, b))
     return sorted(kept, key=lambda f: f[1])
+
+
+def shares_a_word(rule: TriggerRule, a: int, b: int, kept: TriggerRule, ka: int, kb: int) -> bool:
+    """Whether two verbal triggers of different types only share the noun where one ends and the other begins
+    ("[lifted the sanctions] that Congress imposed" and "lifted the [sanctions that Congress imposed]"): each
+    reports its own event of the noun."""
+    if rule.kind != "verb" or kept.kind != "verb" or rule.event_type.type == kept.event_type.type:
+        return False
+    overlap = min(b, kb) - max(a, ka)
+    return 0 < overlap <= SHARED_NOUN and (a < ka < b < kb or ka < a < kb < b)
