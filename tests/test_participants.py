@@ -182,3 +182,9 @@ def test_the_two_sides_among_onlookers_are_the_story_pair() -> None:
     for trigger in ("shook hands", "signed a declaration"):
         assert countries(text, trigger) >= {"SRB", "XKX"}
         assert not countries(text, trigger) & {"DEU", "FRA"}
+
+
+def test_the_three_countries_are_the_three_named_before() -> None:
+    text = ("Egypt and Sudan agreed on Monday to resume talks on the dam, in a meeting hosted in Addis Ababa by "
+            "Ethiopia's prime minister. The three countries issued a joint statement on Tuesday.")
+    assert countries(text, "issued") == {"EGY", "SDN", "ETH"}

@@ -17,6 +17,9 @@ GROUP_RE = re.compile(
     r"partners|neighbou?rs|capitals|leaders|men|women|presidents|heads of state|prime ministers|ministers|"
     r"envoys|Koreas)\b"
 )
+NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+COUNTED_RE = re.compile(r"\b(?:[Tt]he|[Aa]ll|[Aa]ll\s+the)\s+(?P<n>three|four|five|six|seven)\s+"
+                        r"(?P<noun>countries|nations|states|governments|sides|capitals|leaders|presidents|ministers)\b")
 PERSON_NOUNS = {"leaders", "men", "women", "presidents", "heads of state", "prime ministers", "ministers", "envoys"}
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
 COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
@@ -118,7 +121,23 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
             last_pair[persons] = tuple(found)
             out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
     out.extend(_they(text, mentions))
+    out.extend(_counted(text, mentions))
     return sorted(out, key=lambda g: g.start)
+
+
+def _counted(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
+    """"The three countries", "all four leaders": the actors of this sentence and the one before when they are
+    exactly that many, else those of the whole text before it; otherwise left out."""
+    out = []
+    for m in COUNTED_RE.finditer(text):
+        n, persons = NUMBERS[m.group("n").lower()], m.group("noun") in PERSON_NOUNS
+        starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start() + 1)]
+        for lo in (starts[-2] if len(starts) >= 2 else 0, 0):
+            found = _distinct(text, mentions, lo, m.start(), persons)
+            if len(found) == n:
+                out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
+                break
+    return out
 
 
 def _countries(g: GroupMention, mentions: list[ActorMention]) -> tuple[str, ...]:
