@@ -173,3 +173,12 @@ def test_a_past_progressive_after_a_saying_is_a_past_act_of_the_news_day() -> No
     found = by_type(reports("The European Union imposed sanctions on Iran on Monday. Canada said it was expelling two "
                             "Iranian diplomats."))
     assert (found["expulsion"].date, found["expulsion"].date_source) == ("2019-06-10", "context")
+
+
+def test_talks_a_trip_was_made_for_are_an_event_of_the_trip_s_day() -> None:
+    found = by_type(reports("Japan and Canada signed a trade agreement in Tokyo on Tuesday. The Canadian prime "
+                            "minister then flew to Beijing for talks with Xi Jinping."))
+    assert found["visit"].date == found["talks"].date == "2019-06-11"
+    assert set(found["talks"].countries) == {"CAN", "CHN"}
+    dated = by_type(reports("The Canadian prime minister flew to Beijing on Tuesday for talks with Xi Jinping."))
+    assert dated["talks"].date == "2019-06-11"

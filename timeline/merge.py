@@ -23,6 +23,7 @@ from timeline.merge_acts import (
     take_date,
     told_past,
     trip_and_encounter,
+    trip_purpose,
 )
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
@@ -206,6 +207,9 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         if m.dated:
             continue
         cand = report_from(m)
+        if trip_purpose(m, mentions):  # "flew to Moscow for talks with Medvedev": dated with the trip in context
+            reports.append(cand)
+            continue
         if m.kind == "noun" and m.event_type.family not in referable_families():
             continue
         matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
@@ -259,7 +263,8 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
     for r in reports:
         out.append(r)
         first = r.mentions[0]
-        scope = sentence_scope(r, reports)
+        trip = trip_purpose(first, [x for o in out for x in o.mentions])
+        scope = sentence_scope(r, reports) or next((o for o in out if trip in o.mentions and o.date), None)
         if scope is not None:
             take_date(r, scope)
             continue

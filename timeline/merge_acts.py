@@ -148,3 +148,21 @@ def anchored_background(r: Report, reports: list[Report]) -> bool:
     return any(x.dated and x.timex.source != "anchored" and any(
         x.sentence.start == m.sentence.start and x.timex.start == m.timex.start for m in own)
         for other in reports if other is not r for x in other.mentions)
+
+
+TRIP_FOR = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,4}for\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)  # " to Moscow for "
+
+
+def trip_purpose(m: EventMention, mentions: list[EventMention]) -> EventMention | None:
+    """For an undated meeting or talks named as the purpose of a trip told just before it in its sentence ("flew to
+    Moscow for talks with Medvedev"), the trip's verb mention: the encounter held on the trip, an event of its own
+    (see trip_and_encounter) of the trip's day; None otherwise."""
+    if m.kind != "noun" or m.dated or m.status != "occurred" or m.event_type.family not in CONSULT:
+        return None
+    for x in mentions:
+        if (x.kind == "verb" and x.event_type.family == "visit" and x.status == "occurred"
+                and x.sentence.start == m.sentence.start and x.trigger_start < m.trigger_start
+                and TRIP_FOR.match(m.sentence.text[x.trigger_start + len(x.trigger) - m.sentence.start:
+                                                  m.trigger_start - m.sentence.start])):
+            return x
+    return None
