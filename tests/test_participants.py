@@ -188,3 +188,11 @@ def test_the_three_countries_are_the_three_named_before() -> None:
     text = ("Egypt and Sudan agreed on Monday to resume talks on the dam, in a meeting hosted in Addis Ababa by "
             "Ethiopia's prime minister. The three countries issued a joint statement on Tuesday.")
     assert countries(text, "issued") == {"EGY", "SDN", "ETH"}
+
+
+def test_a_capital_naming_a_summit_is_its_venue() -> None:
+    text = ("Relations between Tokyo and Seoul have barely improved since the Hanoi summit in February. "
+            "Talks between Ankara and Athens resumed after the Helsinki summit last year.")
+    assert countries(text, "summit") == {"JPN", "KOR"}
+    ms = [m for m in extract_mentions(Article(text=text, published=PUBLISHED, path="test")) if m.trigger == "summit"]
+    assert ("VNM", "location") in {(p.country, p.role) for p in ms[0].participants}

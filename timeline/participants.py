@@ -14,6 +14,12 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 NAMES_A_TREATY = re.compile(r"\s+(?:(?!(?:the|an?|its|their|his|her|this|that|and|or|to|on|with|[\w-]+ed)\b)"
                             r"[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
                             r"format|declaration|deal|process|peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
+# "the Singapore summit", "their Hanoi talks": a capital (or a city-state) naming a gathering is its venue
+VENUE_NAMES_GATHERING = re.compile(r"\s+(?:summit|talks|meeting|conference|negotiations|round|session)\b",
+                                   re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|their|his|her|its|this|that|first|second|last|next|[’']s)\s+$",
+                               re.IGNORECASE)
+CITY_STATES = {"SGP", "MCO", "VAT"}
 VISITOR_BEFORE = re.compile(r"\bby\s+(?:(?:an?|the|his|her|its|their)\s+)?$", re.IGNORECASE)
 PRIVATE_HEAD = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:tourists?|fans?|investors?|compan(?:y|ies)|firms?|teams?|clubs?|players?|athletes?|"
@@ -63,7 +69,8 @@ def participants_of(
         before = clause_text[max(0, rel - 12):rel]
         is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
             PLACE_BEFORE.search(before) or (last_place_end is not None
-                                            and PLACE_LIST.fullmatch(clause_text[last_place_end:rel])))
+                                            and PLACE_LIST.fullmatch(clause_text[last_place_end:rel]))
+            or names_a_venue(clause_text, am, offset))
         last_place_end = am.end - offset if is_place else None  # "in Iraq and Oman": both venues
         if is_place and am.start > trigger[0] and place is None and event_type != "visit":
             place = am.name
@@ -86,6 +93,14 @@ def participants_of(
     return people, place
 
 
+def names_a_venue(text: str, am: ActorMention, offset: int) -> bool:
+    """Whether a capital or city-state names the venue of a gathering ("the Singapore summit")."""
+    if am.kind != "state" or not (am.form == "capital" or am.actor_id in CITY_STATES):
+        return False
+    return bool(VENUE_NAMES_GATHERING.match(text, am.end - offset)
+                and DETERMINER_BEFORE.search(text, max(0, am.start - offset - 12), am.start - offset))
+
+
 def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[ActorMention]) -> list[ActorMention]:
     """Actors named in a nominal trigger's own phrase: "the Xi-Kim summit", "his meeting with Xi"."""
     before = text[max(0, a - NP_BEFORE_CHARS):a]
@@ -95,6 +110,8 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     cut = NP_BREAK.search(after)
     hi = b + (cut.start() if cut else len(after)) if NP_AFTER_START.match(after) else b
     found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
+    if all(names_a_venue(text, m, offset) for m in found):
+        return []  # "since the Singapore summit": a venue, the parties are the clause's
     subject = [m for m in actors if m.end - offset <= a and m.kind in ("person", "state", "organisation")]
     lead = next((m for m in subject if m.kind == "person"), subject[0] if subject else None)
     if found and lead and re.match(r"\s+with\b", text[b:hi]) and lead not in found:
