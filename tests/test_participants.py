@@ -196,3 +196,9 @@ def test_a_capital_naming_a_summit_is_its_venue() -> None:
     assert countries(text, "summit") == {"JPN", "KOR"}
     ms = [m for m in extract_mentions(Article(text=text, published=PUBLISHED, path="test")) if m.trigger == "summit"]
     assert ("VNM", "location") in {(p.country, p.role) for p in ms[0].participants}
+
+
+def test_the_trip_naming_only_its_host_has_the_visitor_told_before() -> None:
+    text = ("Indian Prime Minister Narendra Modi landed in Tokyo on Tuesday for a two-day visit.\n\n"
+            "The trip had been due to begin on Monday but was delayed at Japan's request.")
+    assert "IND" in countries(text, "trip")

@@ -27,6 +27,7 @@ RELATED = {"treaty_in_force": ("agreement",), "treaty_extension": ("agreement", 
            "talks_resumed": ("talks", "suspension"), "talks": ("meeting", "talks_resumed")}
 BACKGROUND = re.compile(r"\b(?:when|while|since|after|before|until|once)\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", re.IGNORECASE)
+THE_TRIP = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -121,6 +122,7 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     index = {s.start: i for i, s in enumerate(sents)}
     previous: EventMention | None = None
     by_family: dict[str, EventMention] = {}
+    visitors: list[Participant] = []
     for m in mentions:
         if not any(_party(p) for p in m.participants):
             source = previous if (previous is not None and previous.countries
@@ -134,6 +136,13 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
                 i = index[m.sentence.start]
                 before = sents[i - 1] if i > 0 and sents[i - 1].paragraph == m.sentence.paragraph else None
                 m.participants = (states_named(before, actors, text) if before else []) + m.participants
+        elif (m.event_type.family == "visit" and visitors and not any(
+                p.role in ("actor", "participant") for p in m.participants)
+              and THE_TRIP.search(m.sentence.text, 0, m.trigger_start - m.sentence.start)):
+            # "The trip had been due to begin on Monday" (to the North): the visitor of the visit told before
+            m.participants = visitors + m.participants
+        if m.event_type.family == "visit" and any(p.role == "actor" for p in m.participants):
+            visitors = [p for p in m.participants if p.role == "actor"]
         if any(p.role != "location" for p in m.participants if p.country) and not background(m):
             previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
