@@ -182,3 +182,19 @@ def test_talks_a_trip_was_made_for_are_an_event_of_the_trip_s_day() -> None:
     assert set(found["talks"].countries) == {"CAN", "CHN"}
     dated = by_type(reports("The Canadian prime minister flew to Beijing on Tuesday for talks with Xi Jinping."))
     assert dated["talks"].date == "2019-06-11"
+
+
+def test_a_past_perfect_in_the_trigger_is_before_the_news_day() -> None:
+    found = reports("Joe Biden met Xi Jinping in California on Wednesday. Switzerland had hosted talks between the two "
+                    "countries for years.")
+    assert [(r.event_type, r.date) for r in found] == [("meeting", "2019-06-12"), ("talks", None)]
+
+
+def test_an_act_in_a_relative_clause_is_background_unless_the_parties_of_the_news_do_it() -> None:
+    left = by_type(reports("Iran and the European Union resumed talks in Vienna on Monday. The United States, which "
+                           "left the accord, takes part only indirectly."))
+    assert left["withdrawal"].date is None
+    hosted = by_type(reports("Israel and the United Arab Emirates signed a peace agreement at the White House on "
+                             "Tuesday. Donald Trump, who hosted Benjamin Netanyahu and Sheikh Abdullah bin Zayed, "
+                             "hailed the ceremony."))
+    assert hosted["meeting"].date == "2019-06-11"

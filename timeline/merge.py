@@ -10,11 +10,10 @@ from timeline.events import EventMention
 from timeline.events_rules import referable_families
 from timeline.merge_acts import (
     CONSULT,
-    PLUPERFECT,
     REACTIONS,
-    REPORTED,
     anchored_background,
     another_act,
+    before_news,
     moved_on,
     own_time,
     same_family,
@@ -274,8 +273,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
             near = (last is not None and first.sentence.paragraph - last.mentions[0].sentence.paragraph
                     <= CONTEXT_PARAGRAPHS and not own_time(first, reports, last)
                     and not moved_on(first, reports, last))
-            before = first.sentence.text[: first.trigger_start - first.sentence.start]
-            if PLUPERFECT.search(before) and (r.family in REACTIONS or not REPORTED.search(before)):
+            if before_news(first, r.family in REACTIONS, last.countries if last else []):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
             if r.family in REACTIONS:
                 continue  # words about events, dated only by their own

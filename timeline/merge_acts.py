@@ -166,3 +166,20 @@ def trip_purpose(m: EventMention, mentions: list[EventMention]) -> EventMention 
                                                   m.trigger_start - m.sentence.start])):
             return x
     return None
+
+
+RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)  # "the emir, who has "
+HAD_DONE = re.compile(r"had\s+(?:(?:not|never|already|also|just|earlier|previously)\s+)?(?:\w+ed|met|held|sent|"
+                      r"broke|struck|signed)\b", re.IGNORECASE)  # "had hosted talks" (not "had talks")
+
+
+def before_news(first: EventMention, reaction: bool, news: list[str]) -> bool:
+    """Whether an undated past act is told as background to the news, not as an act of its day: in the past perfect
+    ("the first time they had met since"; "Switzerland had hosted talks"), unless reported speech shifts it back
+    ("said it had expelled"; reactions are not shifted), or in a relative clause on a party ("Kuwait's emir, who has
+    mediated before, ..."; "The United States, which left the accord, takes part"), unless two or more of the
+    states of the news (`news`) do it ("Trump, who hosted Pashinyan and Aliyev, hailed the ceremony")."""
+    before = first.sentence.text[: first.trigger_start - first.sentence.start]
+    if (PLUPERFECT.search(before) or HAD_DONE.match(first.trigger)) and (reaction or not REPORTED.search(before)):
+        return True
+    return bool(RELATIVE_BEFORE.search(before)) and len(set(first.countries) & set(news)) < 2
