@@ -723,3 +723,56 @@ def test_by_the_end_of_the_day_but_not_the_idiom() -> None:
     t = one("A ruling is expected by the end of the day.", "the end of the day")
     assert (t.value, t.mod) == ("2018-04-05", "END")
     assert tag("At the end of the day, voters want jobs.") == []
+
+
+def test_earlier_counts_from_the_narratives_last_date() -> None:
+    text = "Troops crossed the river on March 28. Two days earlier, the villagers had left."
+    assert one(text, "Two days earlier").value == "2018-03-26"
+    text = "The convoy reached the border on Sunday. A day earlier, its drivers had been stopped."
+    assert one(text, "A day earlier").value == "2018-03-31"
+    assert one("The dam burst three days earlier, engineers said.", "three days earlier").value == "2018-04-02"
+    text = "Talks opened in Oslo on May 9, 2014. Three weeks later, they collapsed."
+    assert one(text, "Three weeks later").value == "2014-W22"
+    # an anchor too coarse for the unit (a year) does not count days: the DCT does
+    assert one("The mine opened in 2018. Five days earlier, a strike ended.", "Five days earlier").value == \
+        "2018-03-31"
+
+
+def test_a_year_modifying_a_noun_is_no_month_anchor() -> None:
+    text = "The 2011 uprising toppled the ruler. The following month, a council took over."
+    assert one(text, "The following month").type == "DURATION"
+    text = "Parliament was dissolved in 2011. The following month, a council took over."
+    assert one(text, "The following month").value == "2011-02"
+    text = "Russia's 2014 annexation of the peninsula drew sanctions. Later that year, talks began."
+    assert one(text, "Later that year").value == "2014"
+
+
+def test_bare_months_in_past_narration_and_past_plans() -> None:
+    dct = dt.date(2022, 10, 20)
+    assert one("She cancelled a visit to Lagos in January.", "January", dct).value == "2022-01"
+    assert one("They postponed the ceremony in February.", "February", dct).value == "2022-02"
+    dct = dt.date(2021, 7, 8)
+    text = "The congress, originally scheduled for June, has been moved to November."
+    assert one(text, "June", dct).value == "2021-06"
+    assert one(text, "November", dct).value == "2021-11"
+    text = "The talks, initially planned for March, were delayed."
+    assert one(text, "March", dct).value == "2021-03"
+    dct = dt.date(2020, 5, 14)
+    text = "The minister said the vote could take place after the party congress in October."
+    assert one(text, "October", dct).value == "2020-10"
+    text = "The minister said the strike may go ahead before the holiday in December."
+    assert one(text, "December", dct).value == "2020-12"
+
+
+def test_the_same_day_is_the_last_date_or_the_dct() -> None:
+    assert one("The governor resigned the same day.", "the same day").value == "2018-04-05"
+    text = "Rebels seized the airport on March 12. The president fled the same day."
+    assert one(text, "the same day").value == "2018-03-12"
+
+
+def test_clock_time_with_a_city_time_zone() -> None:
+    t = one("Shelling began at 8.30 p.m. Kabul time on Tuesday, residents said.", "8.30 p.m. Kabul time on Tuesday")
+    assert (t.type, t.value) == ("TIME", "2018-04-03T20:30")
+    t = one("The launch is at 6 a.m. Moscow time.", "6 a.m. Moscow time")
+    assert t.value == "2018-04-05T06:00"
+    assert [t.text for t in tag("The strike began at 5 p.m. This time the union held firm.")] == ["5 p.m."]

@@ -62,6 +62,11 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
         ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
+        if ctx.tense is None and lo > sent[0] and _TEMPORAL_CLAUSE.search(text, max(sent[0], lo - 8), lo):
+            # "the meeting could take place after the US election in November": a temporal clause without a
+            # verb of its own is placed by the clause it dates; only a future is carried over (a hint)
+            if cues.near(sent[0], lo, lo, lo)[0] == "future" or _MAY_HAPPEN.search(text, sent[0], lo):
+                ctx.tense = "future"
         ctx.future_in_clause = cues.has(lo, hi, "future")
         ctx.past_in_clause = cues.has(lo, hi, "past")
         if ctx.past_in_clause and ctx.tense == "future" and ctx.tense_strong:
@@ -78,7 +83,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         for norm in result if isinstance(result, list) else [result]:
             tx = _build(text, hit.start, hit.end, norm, ctx.tense)
             out.append(tx)
-            if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES:
+            if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES and not (
+                    tx.granularity == "year" and _modifier_year(text, tx)):
                 ctx.anchor, ctx.anchor_gran = tx.date_start, tx.granularity
             _note_narrative(ctx, tx)
     return _order_ranges(text, out)
@@ -97,13 +103,29 @@ def _note_narrative(ctx: Context, tx: Timex) -> None:
         ctx.month_anchor = tx.date_start
 
 
+def _modifier_year(text: str, tx: Timex) -> bool:
+    """A bare year used as a noun modifier ("the 1988 bombing", "Russia's 2014 annexation"): it names an event,
+    not the narrative's time, so it does not anchor "the following month" or "two days later"."""
+    return bool(re.fullmatch(r"\d{4}", tx.text) and _DET_BEFORE.search(text, max(0, tx.start - 12), tx.start)
+                and _NOUN_AFTER.match(text, tx.end))
+
+
+_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|\w's|s')\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|as|in|on|at|for|of|with|by|was|were|is|are|had|has|"
+                         r"have|saw|and)\b)[A-Za-z]")
+
+
 _STATED_YEAR = {"year", "month", "season", "quarter", "half"}
 
 
+_MAY_HAPPEN = re.compile(r"\b(?:could|might|should|(?-i:may))\s+(?:(?:still|also|now|soon|even|[a-z]+ly)\s+)?"
+                         r"(?:take\s+place|go\s+ahead|happen|resume)\b", re.IGNORECASE)
+_TEMPORAL_CLAUSE = re.compile(r"\b(?:after|before|until)\s+$", re.IGNORECASE)
 _MODAL = re.compile(r"(?:would|will|'ll|shall)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-_DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled)"
-                       r"\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$", re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled|"
+                       r"moved|shifted|brought\s+forward)\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$",
+                       re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
 
 

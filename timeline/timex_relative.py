@@ -125,7 +125,10 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     if period:  # "a year earlier" in a report on a quarter (or on the year to date): that period a year before
         return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", mod, "anchored")
     if direction in ("earlier", "before", "later", "after", "previously"):
-        if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year):
+        if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year or (
+                ctx.anchor_gran in _FINE_ANCHOR.get(unit, ()))):
+            # "On May 2 the army entered the town. A day earlier, ...": counted from the narrative's last date
+            # (of a precision the unit can count from), not from the DCT
             base, source = ctx.anchor, "anchored"
         elif not back:
             return Norm("DURATION", duration_value(n, unit), mod, "unresolved")
@@ -141,6 +144,9 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     if unit in ("E", "C"):
         unit = "Y"
     return Norm("DATE", cal.value_at(d, unit), mod, source)
+
+
+_FINE_ANCHOR = {"D": ("day",), "W": ("day", "week"), "M": ("day", "month")}
 
 
 def norm_duration(hit: Hit, ctx: Context) -> Norm | None:

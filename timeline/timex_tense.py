@@ -62,12 +62,17 @@ class TenseCues:
     def __init__(self, text: str) -> None:
         self.text = text
         rank = {"future": 0, "plan": 0, "past": 1, "present": 2, "weak": 3}
+        rank_of_past = rank["past"]
         cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
         # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
         cues = [c for c, nxt in zip(cues, [*cues[1:], None][:len(cues)], strict=True) if not (
             nxt and c[3] == "past" and nxt[3] == "future" and not text[c[1]:nxt[0]].strip()
             and text[c[0]:c[1]].lower() in ("was", "were"))
             and not (c[3] == "past" and _VERB_LAST.match(text, max(0, c[0] - 7), c[1]))]  # "expected to last"
+        # "He postponed a trip in February": a regular past form right after a subject pronoun is a finite verb,
+        # not an adjective or participle, so a strong past cue
+        cues = [(s, e, rank_of_past, "past") if t == "weak" and _PRONOUN_BEFORE.search(text, max(0, s - 24), s)
+                else (s, e, r, t) for s, e, r, t in cues]
         self.cues = cues
         self.starts = [c[0] for c in cues]
 
@@ -125,6 +130,8 @@ class TenseCues:
         return found
 
 
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I|who)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
+                             re.IGNORECASE)
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
 _END_POINT = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.IGNORECASE)
