@@ -18,16 +18,20 @@ the actor is left out rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from timeline.actors import ActorMention
 from timeline.anaphora_subject import Subject, subject_at, subject_start
 from timeline.text import Sentence
 
-PRONOUN = re.compile(r"\b(?:(?P<he>[Hh]e|[Ss]he)|(?P<his>[Hh]is|[Hh]er)|(?P<it>[Ii]t)|(?P<its>[Ii]ts)|"
+PRONOUN = re.compile(r"\b(?=[HhSsIiTt])(?:(?P<he>[Hh]e|[Ss]he)|(?P<his>[Hh]is|[Hh]er)|(?P<it>[Ii]t)|(?P<its>[Ii]ts)|"
                      r"(?P<they>[Tt]hey)|(?P<their>[Tt]heir))\b")
 OTHER_PARTY = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:guests?|hosts?|visitors?|counterparts?|"
                          r"opposite\s+numbers?)\b(?!,?\s+(?:[A-Z]|the\s+[A-Z]))")
+OTHER_PARTY_KEYS = ("guest", "host", "visitor", "counterpart", "opposite")  # words OTHER_PARTY cannot match without
+ORG_NOUN_KEYS = ("bloc", "alliance", "league", "union", "organisation", "organization", "grouping", "council",
+                 "commission", "cartel", "watchdog", "court")  # and ORG_NOUN
 ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:(?:\d+-(?:member|nation|country)|[a-z-]+)\s+){0,2}?(?P<noun>bloc|alliance|"
                       r"league|union|organi[sz]ation|grouping|council|commission|cartel|watchdog|court)\b"
                       r"(?!\s+(?:of|for|on)\b)")
@@ -64,13 +68,21 @@ def resolve_anaphora(text: str, sents: list[Sentence], actors: list[ActorMention
     taken = [(a.start, a.end) for a in actors]
     subjects: list[Subject] = []
     out: list[ActorMention] = []
+    every = list(actors)  # actors + out, kept up to date
+    starts = [a.start for a in actors]
+    ordered = all(x <= y for x, y in zip(starts, starts[1:], strict=False))
+    lower = text.lower()
+    nouns = (any(k in lower for k in OTHER_PARTY_KEYS), any(k in lower for k in ORG_NOUN_KEYS))
     for i, s in enumerate(sents):
-        local = [a for a in actors + out if s.start <= a.start < s.end]
+        # the anaphora found so far lie in the sentences before: the sentence's own actors are the given ones
+        local = (actors[bisect_left(starts, s.start):bisect_left(starts, s.end)] if ordered
+                 else [a for a in actors if s.start <= a.start < s.end])
         pos = subject_start(text, s.start, s.end)
-        subj = _subject_with_pronoun(text, pos, s, local, sents, subjects, actors + out, i)
+        subj = _subject_with_pronoun(text, pos, s, local, sents, subjects, every, i)
         subjects.append(subj)
-        for a in _sentence_anaphora(text, sents, subjects, i, actors + out, taken):
+        for a in _sentence_anaphora(text, sents, subjects, i, every, taken, nouns):
             out.append(a)
+            every.append(a)
             taken.append((a.start, a.end))
     return sorted(out, key=lambda a: a.start)
 
@@ -88,13 +100,15 @@ def _subject_with_pronoun(text: str, pos: int, s: Sentence, local: list[ActorMen
 
 
 def _sentence_anaphora(text: str, sents: list[Sentence], subjects: list[Subject], i: int,
-                       actors: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
-    """The anaphora of sentence i, resolved."""
+                       actors: list[ActorMention], taken: list[tuple[int, int]],
+                       nouns: tuple[bool, bool] = (True, True)) -> list[ActorMention]:
+    """The anaphora of sentence i, resolved (`nouns`: whether the text may hold "his guest" phrases and
+    organisation nouns at all)."""
     s = sents[i]
     free = lambda a, b: all(b <= x or a >= y for x, y in taken)  # noqa: E731
     out: list[ActorMention] = []
     other_spans = []
-    for m in OTHER_PARTY.finditer(text, s.start, s.end):
+    for m in OTHER_PARTY.finditer(text, s.start, s.end) if nouns[0] else ():
         if not free(m.start(), m.end()) or any(m.start() <= a.start < m.end() for a in actors):
             continue  # "his Russian counterpart": the nationality says who
         owner = _resolve(PRONOUN.match(text, m.start()), text, sents, subjects, actors, i)
@@ -106,7 +120,7 @@ def _sentence_anaphora(text: str, sents: list[Sentence], subjects: list[Subject]
             continue
         found = _resolve(m, text, sents, subjects, actors, i)
         out.extend(_as(a, m.start(), m.end(), text) for a in found)
-    for m in ORG_NOUN.finditer(text, s.start, s.end):
+    for m in ORG_NOUN.finditer(text, s.start, s.end) if nouns[1] else ():
         span = (m.start(), m.end())
         if not free(*span) or any(span[0] <= a.start < span[1] for a in actors):
             continue
