@@ -42,6 +42,20 @@ POSITIVE = [
     (("agreement",),
      "The accord, initialled by Serbian and Kosovar negotiators in Ohrid on Saturday, will be signed in Paris "
      "next month."),
+    # a reduced relative and the main clause's predicate: two events of one noun
+    (("relations_broken", "relations_restored"),
+     "Relations between Qatar and Bahrain, severed in 2017, were restored in January."),
+    (("sanctions", "sanctions_eased"), "The sanctions on Sudan, imposed in 1997, were lifted on Friday."),
+    (("sanctions", "sanctions_eased"), "The embargo that Washington imposed on Cuba in 1962 was eased in March."),
+    (("agreement", "withdrawal"),
+     "The nuclear deal between Iran and the powers, signed in Vienna in 2015, was abandoned by Washington in 2018."),
+    (("agreement", "suspension"),
+     "The treaty with the United States, which Russia ratified in 2000, was suspended by Moscow in February."),
+    # a request whose addressee is a long name
+    (("appeal",), "Georgia and Moldova asked the Organization for Security and Cooperation in Europe to close its "
+                  "office in Tbilisi on Friday."),
+    # an agreement told by what the negotiators are to do
+    (("agreement",), "Lavrov and Kerry agreed on Friday that negotiators should start work on a new treaty."),
     # fronted object
     (("agreement",), "A memorandum the three countries signed in Madrid last June bound Turkey, Finland and Sweden."),
 ]
@@ -87,6 +101,13 @@ NEAR_MISS = [
     ("visit", "Her business trip ended in Lagos on Friday."),
     # a fronted object of something other than an agreement's parties
     ("agreement", "The deal the two companies signed in March gave Airbus the contract."),
+    # the passive predicate of something else than the ties, sanctions or treaty
+    ("relations_restored", "Relations between the two firms, strained by the merger, were tested in March."),
+    ("sanctions_eased", "The tariffs on steel, imposed in 2018, hurt carmakers that were restored to profit later."),
+    ("withdrawal", "The treaty was signed in 1990 and the building where it was signed was abandoned in 2005."),
+    ("agreement", "Analysts agreed on Friday that the economy would slow."),
+    ("agreement", "The ministers agreed that the experts were right."),
+    ("appeal", "Lawyers asked the Supreme Court of India in March to read the file."),
     # not the same noun shared: one trigger inside the other stays one event
     ("sanctions_eased", "Congress imposed sanctions on Belarus in 2006."),
 ]
