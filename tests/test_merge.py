@@ -198,3 +198,10 @@ def test_an_act_in_a_relative_clause_is_background_unless_the_parties_of_the_new
                              "Tuesday. Donald Trump, who hosted Benjamin Netanyahu and Sheikh Abdullah bin Zayed, "
                              "hailed the ceremony."))
     assert hosted["meeting"].date == "2019-06-11"
+
+
+def test_a_day_named_in_the_sentence_of_an_undated_act_is_its_day_not_the_news_day() -> None:
+    found = by_type(reports("The prime ministers of India and Pakistan signed a declaration in Lahore on Sunday. The "
+                            "Indian prime minister rode a bus across the border on Saturday, and was greeted at the "
+                            "frontier by his Pakistani counterpart."))
+    assert (found["agreement"].date, found["visit"].date) == ("2019-06-09", "2019-06-08")

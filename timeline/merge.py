@@ -17,6 +17,7 @@ from timeline.merge_acts import (
     moved_on,
     own_time,
     same_family,
+    sentence_day,
     sentence_scope,
     separate_act,
     take_date,
@@ -277,15 +278,16 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
             if r.family in REACTIONS:
                 continue  # words about events, dated only by their own
-            if near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
+            day = None if called_off else sentence_day(first, [x for o in reports for x in o.mentions], published,
+                                                       CONTEXT_DAYS)
+            if day is None and near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
                     last.countries, r.countries, allow_empty=False):
                 for m in r.mentions:
                     absorb(last, m)
                 out.pop()
                 continue
-            if near:
-                r.date, r.date_start, r.date_end = last.date, last.date_start, last.date_end
-                r.precision, r.date_source, r.date_text = last.precision, "context", last.date_text
+            if day is not None or near:
+                take_date(r, day or last)  # "crossed into Pakistan on Saturday ..., and was greeted": its own day
             elif first.lead and not called_off:
                 day = published.isoformat()
                 r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"

@@ -3,10 +3,12 @@ undated ones take the date of their context."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from timeline.events import BACKGROUND_CLAUSE, EventMention, reports_past
+from timeline.timex import find_timexes
 
 if TYPE_CHECKING:
     from timeline.merge import Report
@@ -183,3 +185,24 @@ def before_news(first: EventMention, reaction: bool, news: list[str]) -> bool:
     if (PLUPERFECT.search(before) or HAD_DONE.match(first.trigger)) and (reaction or not REPORTED.search(before)):
         return True
     return bool(RELATIVE_BEFORE.search(before)) and len(set(first.countries) & set(news)) < 2
+
+
+def sentence_day(first: EventMention, mentions: list[EventMention], published: dt.date, days: int) -> Report | None:
+    """For an undated past act, a day of the past `days` named before its trigger in its own sentence and dating no
+    event told there ("Vajpayee crossed into Pakistan at Wagah on Saturday ..., and was greeted at the border by
+    Sharif": the crossing has no trigger, the greeting is of its day), as a report to take the date of; None if
+    there is none."""
+    from timeline.merge import Report
+
+    offset = first.trigger_start - first.sentence.start
+    used = {m.timex.start for m in mentions if m.timex is not None and m.sentence.start == first.sentence.start}
+    days_back = [t for t in find_timexes(first.sentence.text, published)
+                 if t.end <= offset and t.granularity == "day" and t.date_start and t.date_start == t.date_end
+                 and t.start + first.sentence.start not in used and 0 <= (published - t.date_start).days <= days
+                 and not BACKGROUND_CLAUSE.search(first.sentence.text, 0, t.start)]
+    if not days_back:
+        return None
+    t = days_back[-1]
+    day = t.date_start.isoformat()
+    return Report("", "", "", "occurred", None, None, None, date=day, date_start=day, date_end=day, precision="day",
+                  date_text=t.text)
