@@ -56,6 +56,16 @@ POSITIVE = [
                   "office in Tbilisi on Friday."),
     # an agreement told by what the negotiators are to do
     (("agreement",), "Lavrov and Kerry agreed on Friday that negotiators should start work on a new treaty."),
+    # a reply in kind, a verbless leg of a journey, an elliptical visit, a participial accusation
+    (("weapons_test",),
+     "India tested a bomb in May, and Pakistan answered with tests of its own at the end of that month."),
+    (("visit",), "The trip would have been the first by a French foreign minister since Le Drian went in 2017."),
+    (("relations_broken", "accusation"),
+     "Egypt cut ties with Qatar on Monday, accusing the emirate of backing terrorism."),
+    (("threat",), "The Arab League threatened Syria with sanctions on Saturday."),
+    (("nomination",),
+     "Two days after his inauguration in January, Biden named John Kerry, the former secretary of state, as his "
+     "special envoy for climate."),
     # fronted object
     (("agreement",), "A memorandum the three countries signed in Madrid last June bound Turkey, Finland and Sweden."),
 ]
@@ -87,6 +97,15 @@ def test_initialled_and_to_be_signed_are_two_reports() -> None:
         ("2019-06-09", "occurred"), ("2019-07-01", "planned")]
 
 
+def test_then_on_to_is_a_leg_of_the_journey() -> None:
+    assert trigger_types("Macron flew to Moscow on Tuesday for talks with Putin and then on to Tbilisi.").count(
+        "visit") == 2
+
+
+def test_threatened_sanctions_is_a_threat_trigger() -> None:
+    assert "threat" in trigger_types("The league threatened economic and political sanctions on Saturday.")
+
+
 def test_trip_began_is_a_visit_trigger() -> None:
     assert "visit" in trigger_types("The trip began on Wednesday in Jordan, where King Abdullah received Macron.")
 
@@ -108,6 +127,10 @@ NEAR_MISS = [
     ("agreement", "Analysts agreed on Friday that the economy would slow."),
     ("agreement", "The ministers agreed that the experts were right."),
     ("appeal", "Lawyers asked the Supreme Court of India in March to read the file."),
+    ("weapons_test", "Hospitals in Italy responded with tests of their own in March."),
+    ("visit", "Half the jobs at the French plant went in 2018."),
+    ("accusation", "The French coach was accusing."),
+    ("nomination", "She named her dog, a poodle from Paris, as her best friend."),
     # not the same noun shared: one trigger inside the other stays one event
     ("sanctions_eased", "Congress imposed sanctions on Belarus in 2006."),
 ]
