@@ -66,6 +66,10 @@ POSITIVE = [
     (("nomination",),
      "Two days after his inauguration in January, Biden named John Kerry, the former secretary of state, as his "
      "special envoy for climate."),
+    # an elliptical accession, an invitation to a summit, an agreement on what was just named, a second caller
+    (("agreement",), "The queue is long: Montenegro and Albania are expected to join in 2028."),
+    (("summit",), "Macron said he would invite the leaders of the five Central Asian states to the Elysee in June."),
+    (("agreement", "meeting"), "Putin and Erdogan agreed on it when they met in Sochi in September."),
     # fronted object
     (("agreement",), "A memorandum the three countries signed in Madrid last June bound Turkey, Finland and Sweden."),
 ]
@@ -106,6 +110,12 @@ def test_threatened_sanctions_is_a_threat_trigger() -> None:
     assert "threat" in trigger_types("The league threatened economic and political sanctions on Saturday.")
 
 
+def test_a_second_party_of_a_call_is_a_call_trigger() -> None:
+    text = ("Obama spoke by phone with Israeli Prime Minister Benjamin Netanyahu, who warned against the deal, and "
+            "with King Salman of Saudi Arabia.")
+    assert trigger_types(text).count("phone_call") == 2
+
+
 def test_trip_began_is_a_visit_trigger() -> None:
     assert "visit" in trigger_types("The trip began on Wednesday in Jordan, where King Abdullah received Macron.")
 
@@ -131,6 +141,8 @@ NEAR_MISS = [
     ("visit", "Half the jobs at the French plant went in 2018."),
     ("accusation", "The French coach was accusing."),
     ("nomination", "She named her dog, a poodle from Paris, as her best friend."),
+    ("agreement", "The Brazilian striker is expected to join in July."),
+    ("summit", "The Brazilian coach will invite the players of the national team to a training camp in June."),
     # not the same noun shared: one trigger inside the other stays one event
     ("sanctions_eased", "Congress imposed sanctions on Belarus in 2006."),
 ]
