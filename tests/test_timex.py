@@ -733,6 +733,8 @@ def test_earlier_counts_from_the_narratives_last_date() -> None:
     assert one("The dam burst three days earlier, engineers said.", "three days earlier").value == "2018-04-02"
     text = "Talks opened in Oslo on May 9, 2014. Three weeks later, they collapsed."
     assert one(text, "Three weeks later").value == "2014-W22"
+    text = "The election was held in 2016. Three months later, the parliament was stormed."
+    assert one(text, "Three months later").type == "DURATION"  # a year is too coarse to count months from
     # an anchor too coarse for the unit (a year) does not count days: the DCT does
     assert one("The mine opened in 2018. Five days earlier, a strike ended.", "Five days earlier").value == \
         "2018-03-31"
@@ -776,3 +778,22 @@ def test_clock_time_with_a_city_time_zone() -> None:
     t = one("The launch is at 6 a.m. Moscow time.", "6 a.m. Moscow time")
     assert t.value == "2018-04-05T06:00"
     assert [t.text for t in tag("The strike began at 5 p.m. This time the union held firm.")] == ["5 p.m."]
+
+
+def test_weekday_with_last_or_next_week() -> None:
+    assert one("Envoys met on Tuesday last week in Doha.", "Tuesday last week").value == "2018-03-27"
+    assert one("Envoys will meet on Friday of next week.", "Friday of next week").value == "2018-04-13"
+    assert [t.text for t in tag("On Monday last week's figures were revised.")] == ["Monday", "last week"]
+
+
+def test_day_ranges_give_both_days() -> None:
+    assert [(t.text, t.value) for t in tag("The summit runs from 16 to 18 April in Lima.")] == [
+        ("16", "2018-04-16"), ("18 April", "2018-04-18")]
+    assert [(t.text, t.value) for t in tag("Envoys met in Vienna on Feb. 12-14.")] == [
+        ("Feb. 12", "2018-02-12"), ("14", "2018-02-14")]
+    assert [t.value for t in tag("The fair was held from June 3 to 6, 2015.")] == ["2015-06-03", "2015-06-06"]
+    assert [t.text for t in tag("United won 3-1 May 3 at home.")] == ["May 3"]
+
+
+def test_died_is_a_past_cue() -> None:
+    assert one("On 3 July, 12 people died in the floods.", "3 July").value == "2017-07-03"

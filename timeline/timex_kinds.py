@@ -184,6 +184,10 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
     if dow is None:
         return ctx.dct, "relative"
     rel = _low(hit.group("rel"))
+    wrel = _low(hit.group("wrel"))
+    if wrel and not rel:  # "Thursday last week", "Monday of next week": that day of the week named
+        week = {"last": -1, "this": 0, "next": 1}[wrel]
+        return ctx.dct + dt.timedelta(days=7 * week + dow - ctx.dct.isoweekday()), "relative"
     if rel in ("last", "past", "this past"):
         d = cal.weekday_date(dow, ctx.dct - dt.timedelta(days=1), "past")
         return d, "relative"

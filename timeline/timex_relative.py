@@ -125,10 +125,11 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
     if period:  # "a year earlier" in a report on a quarter (or on the year to date): that period a year before
         return Norm("DATE", f"{period[0] - 1:04d}{period[1]}", mod, "anchored")
     if direction in ("earlier", "before", "later", "after", "previously"):
-        if ctx.anchor is not None and (not back or ctx.anchor.year != ctx.dct.year or (
-                ctx.anchor_gran in _FINE_ANCHOR.get(unit, ()))):
+        fine = unit not in _FINE_ANCHOR or ctx.anchor_gran in _FINE_ANCHOR[unit]
+        if ctx.anchor is not None and ((not back and fine) or (back and (ctx.anchor.year != ctx.dct.year or (
+                fine and unit in _FINE_ANCHOR)))):
             # "On May 2 the army entered the town. A day earlier, ...": counted from the narrative's last date
-            # (of a precision the unit can count from), not from the DCT
+            # when it is precise enough to count the unit from ("in 2020 ... three months later" is not)
             base, source = ctx.anchor, "anchored"
         elif not back:
             return Norm("DURATION", duration_value(n, unit), mod, "unresolved")

@@ -301,6 +301,8 @@ def acceptable(text: str, hit: Hit) -> bool:
         return False  # "Q3" alone only after a preposition or article ("in Q3"), not "the Audi Q3"
     if hit.rule.name == "military_time" and text[max(0, hit.start - 1):hit.start] == "(":
         return False  # "10:35 a.m. (0735 GMT)": the same time restated in another zone
+    if hit.rule.kind == "date_list" and not 0 < int(hit.group("day2")) - int(hit.group("day")) <= 20:
+        return False  # "won 3-1 May 3", "rose 3 to 40 May": not the two ends of a few days, leave the date alone
     after = _PREV_WORD_NEEDED.get(hit.rule.name)
     if after and _prev_word(text, hit.start).lower() not in after:
         return False
