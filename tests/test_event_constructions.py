@@ -70,6 +70,9 @@ POSITIVE = [
     (("agreement",), "The queue is long: Montenegro and Albania are expected to join in 2028."),
     (("summit",), "Macron said he would invite the leaders of the five Central Asian states to the Elysee in June."),
     (("agreement", "meeting"), "Putin and Erdogan agreed on it when they met in Sochi in September."),
+    # a coordinated switch back, a widening of sanctions in a second predicate
+    (("recognition",), "Kiribati switched its recognition to Taipei in 2003 and returned to Beijing in 2019."),
+    (("meeting", "sanctions"), "EU leaders meet in Brussels on Thursday and could widen the sanctions against Iran."),
     # fronted object
     (("agreement",), "A memorandum the three countries signed in Madrid last June bound Turkey, Finland and Sweden."),
 ]
@@ -116,6 +119,16 @@ def test_a_second_party_of_a_call_is_a_call_trigger() -> None:
     assert trigger_types(text).count("phone_call") == 2
 
 
+def test_the_switch_back_has_its_own_date() -> None:
+    found = types_in("Nauru switched its recognition to Beijing in 2002 and returned to Taipei three years later.")
+    assert sorted(r.date_start for r in found["recognition"]) == ["2002-01-01", "2005-01-01"]
+
+
+def test_a_return_to_something_else_is_no_switch_back() -> None:
+    text = "Kiribati switched its recognition to Taipei in 2003 and returned to football in 2019."
+    assert trigger_types(text).count("recognition") == 1
+
+
 def test_trip_began_is_a_visit_trigger() -> None:
     assert "visit" in trigger_types("The trip began on Wednesday in Jordan, where King Abdullah received Macron.")
 
@@ -143,6 +156,7 @@ NEAR_MISS = [
     ("nomination", "She named her dog, a poodle from Paris, as her best friend."),
     ("agreement", "The Brazilian striker is expected to join in July."),
     ("summit", "The Brazilian coach will invite the players of the national team to a training camp in June."),
+    ("sanctions", "The French club will extend the contract of its coach in June."),
     # not the same noun shared: one trigger inside the other stays one event
     ("sanctions_eased", "Congress imposed sanctions on Belarus in 2006."),
 ]
