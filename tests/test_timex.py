@@ -797,3 +797,19 @@ def test_day_ranges_give_both_days() -> None:
 
 def test_died_is_a_past_cue() -> None:
     assert one("On 3 July, 12 people died in the floods.", "3 July").value == "2017-07-03"
+
+
+def test_half_of_a_month() -> None:
+    t = one("The envoys are due to meet in the second half of May.", "the second half of May")
+    assert (t.value, t.mod) == ("2018-05", "END")
+    t = one("Prices fell in the first half of March 2016.", "the first half of March 2016")
+    assert (t.value, t.mod) == ("2016-03", "START")
+    assert one("Output rose in the first half of 2016.", "the first half of 2016").value == "2016-H1"
+
+
+def test_an_ordinal_day_counts_from_the_day_just_written() -> None:
+    text = "The ministry said on March 20 that the ballot would be held on the 28th."
+    assert one(text, "the 28th").value == "2018-03-28"
+    assert one("The siege began on Jan. 27 and was lifted on the 3rd.", "the 3rd").value == "2018-02-03"
+    assert one("The court, which sat on Feb. 5, ruled on the 12th.", "the 12th").value == "2018-02-12"
+    assert one("The hearing resumes on the 20th.", "the 20th").value == "2018-04-20"

@@ -101,6 +101,7 @@ def _note_narrative(ctx: Context, tx: Timex) -> None:
     if tx.type == "DATE" and (tx.source in ("explicit", "anchored") and tx.granularity in ("day", "month")
                               or _calendar_date(tx)):
         ctx.month_anchor = tx.date_start
+        ctx.day_anchor_at = tx.end if tx.granularity == "day" and _calendar_date(tx) else -1
 
 
 def _modifier_year(text: str, tx: Timex) -> bool:

@@ -316,7 +316,15 @@ def norm_ordinal_day(hit: Hit, ctx: Context) -> Norm | None:
             (m.replace(day=min(day, 28)) - ctx.dct).days))
     else:
         way = (direction(ctx) or "").rstrip("?")
-        if way == "past" and day > ctx.dct.day:
+        ref = ctx.month_anchor
+        if ref and ctx.day_anchor_at >= 0 and 0 <= hit.start - ctx.day_anchor_at < _NEAR_DAY:
+            # "said on Nov. 3 that talks would begin on the 10th", "began on Aug. 28 and ended on the 4th": the
+            # occurrence nearest the day just written (not after the DCT in a past clause)
+            near = [m for m in (cal.add_months(ref.replace(day=1), k) for k in (-1, 0, 1))
+                    if day <= calendar.monthrange(m.year, m.month)[1]
+                    and not (way == "past" and m.replace(day=day) > ctx.dct)]
+            months = sorted(near, key=lambda m: abs((m.replace(day=day) - ref).days))[:1]
+        elif way == "past" and day > ctx.dct.day:
             months = [cal.add_months(first, -1)]
         elif way == "future" and day < ctx.dct.day:
             months = [cal.add_months(first, 1)]
@@ -330,6 +338,9 @@ def norm_ordinal_day(hit: Hit, ctx: Context) -> Norm | None:
             continue
         return Norm("DATE", d.isoformat(), None, "relative" if mrel else "inferred")
     return None
+
+
+_NEAR_DAY = 200  # characters after a written day within which "the 10th" is counted from it
 
 
 def norm_nth_day(hit: Hit, ctx: Context) -> Norm | None:
