@@ -74,6 +74,8 @@ POSITIVE = [
     (("recognition",), "Kiribati switched its recognition to Taipei in 2003 and returned to Beijing in 2019."),
     (("meeting", "sanctions"), "EU leaders meet in Brussels on Thursday and could widen the sanctions against Iran."),
     (("weapons_test",), "Its missile tests in May 2019 alarmed Japan and South Korea."),
+    # an envoy sent, named in an apposition
+    (("visit",), "Guterres will send his personal envoy, Staffan de Mistura, to Rabat on Monday."),
     # fronted object
     (("agreement",), "A memorandum the three countries signed in Madrid last June bound Turkey, Finland and Sweden."),
 ]
@@ -158,6 +160,7 @@ NEAR_MISS = [
     ("agreement", "The Brazilian striker is expected to join in July."),
     ("summit", "The Brazilian coach will invite the players of the national team to a training camp in June."),
     ("sanctions", "The French club will extend the contract of its coach in June."),
+    ("visit", "The Spanish club sent its youth team to Madrid on Friday."),
     # a ban or moratorium on tests is no test
     ("weapons_test", "North Korea said it would extend its moratorium on missile tests beyond 2020."),
     ("weapons_test", "India has refused since 1996 to join the nuclear test ban."),
