@@ -813,3 +813,11 @@ def test_an_ordinal_day_counts_from_the_day_just_written() -> None:
     assert one("The siege began on Jan. 27 and was lifted on the 3rd.", "the 3rd").value == "2018-02-03"
     assert one("The court, which sat on Feb. 5, ruled on the 12th.", "the 12th").value == "2018-02-12"
     assert one("The hearing resumes on the 20th.", "the 20th").value == "2018-04-20"
+
+
+def test_vague_later_is_a_duration_not_the_future() -> None:
+    t = one("Troops took the port on March 9. Days later, the rebels returned.", "Days")
+    assert (t.type, t.value) == ("DURATION", "PXD")
+    t = one("A few weeks later, the minister resigned.", "A few weeks")
+    assert (t.type, t.value) == ("DURATION", "PXW")
+    assert one("Weeks earlier, the rebels had fled.", "Weeks earlier").value == "PAST_REF"

@@ -116,6 +116,13 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
         if num is None:
             return None
         return Norm("DURATION", duration_value(n, unit), mod, "unresolved", hit.start, end)
+    if n is None and direction in ("later", "after"):
+        # "Days later, rebels returned", "a few weeks later": an unknown stretch after the narrative's time (not
+        # the future of the DCT); the span is the duration, as TimeBank marks "A few days later"
+        end = hit.match.start("dir")
+        while end > hit.start and ctx.text[end - 1].isspace():
+            end -= 1
+        return Norm("DURATION", duration_value(None, unit), mod, "unresolved", hit.start, end)
     if n is None:
         return Norm("DATE", "PAST_REF" if direction in BACK else "FUTURE_REF", mod, "relative")
     back = direction in BACK
