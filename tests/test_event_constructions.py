@@ -30,6 +30,7 @@ POSITIVE = [
      "The negotiations between Serbia and Kosovo, which collapsed in May, will resume in Brussels in September."),
     (("suspension", "talks_resumed"),
      "Peace talks between Colombia and the ELN, which stalled in January, are expected to resume in Havana on July 8."),
+    (("talks_resumed",), "Negotiations between Armenia and Azerbaijan are to resume in Almaty next week."),
     # one noun, two events: sanctions imposed long ago and lifted now
     (("sanctions", "sanctions_eased"), "Washington lifted the sanctions that Congress imposed on Belarus in 2006."),
     # a coordinated predicate whose subject another trigger reports
