@@ -821,3 +821,13 @@ def test_vague_later_is_a_duration_not_the_future() -> None:
     t = one("A few weeks later, the minister resigned.", "A few weeks")
     assert (t.type, t.value) == ("DURATION", "PXW")
     assert one("Weeks earlier, the rebels had fled.", "Weeks earlier").value == "PAST_REF"
+
+
+def test_time_restated_in_another_zone_before_its_day() -> None:
+    found = [(t.text, t.value) for t in tag("The blast came at 11.20 p.m. local time (2020 GMT) on Tuesday.")]
+    assert found == [("11.20 p.m. local time", "2018-04-03T23:20"), ("Tuesday", "2018-04-03")]
+
+
+def test_the_same_day_after_a_week_is_a_day_of_that_week() -> None:
+    text = "The accord was signed last week. On the same day, the embargo was lifted."
+    assert one(text, "the same day").value == "2018-W13"

@@ -260,6 +260,9 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
         if day is None:
             return None
         d, source = day
+    elif (later := _CONVERSION_THEN_DAY.match(ctx.text, hit.end)) is not None:
+        # "9.45 p.m. local time (1845 GMT) on Monday": the day after the time restated in another zone
+        d, source = cal.weekday_date(_DOWS.index(later.group(1).lower()) + 1, ctx.dct, direction(ctx)), "inferred"
     elif ctx.anchor is not None and ctx.anchor_gran == "day":
         d, source = ctx.anchor, "anchored"  # "Slepian was shot on Friday at about 10 p.m."
     else:
@@ -280,6 +283,10 @@ def norm_time(hit: Hit, ctx: Context) -> Norm | None:
             return None
         hh = (hh % 12) + (12 if pm else 0)
     return Norm("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", _approx(hit), source)
+
+
+_CONVERSION_THEN_DAY = re.compile(r"\s*\([^()]{2,24}\)\s*,?\s*(?:on\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_DOWS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
 
 
 def norm_day_offset(hit: Hit, ctx: Context) -> Norm | None:

@@ -73,6 +73,8 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     if unit == "W" and rel == "the":  # "for the week", "the week's gains": a week of the narrative, unspecified
         return Norm("DATE", f"{base.year:04d}-WXX", mod, "relative")
     d = cal.shift(base, unit, step)
+    if source == "anchored" and step == 0 and unit == "D" and ctx.anchor_gran == "week":
+        return Norm("DATE", cal.iso_week(d), mod, source)  # "last week ... the same day": a day of that week
     if source == "anchored" and step == 0 and unit in ("D", "M") and ctx.anchor_gran in ("month", "year"):
         # "that day" after "in October": a day of that month, which one unsaid
         if unit == "D":

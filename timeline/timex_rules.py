@@ -289,8 +289,8 @@ def acceptable(text: str, hit: Hit) -> bool:
             return False
         if hit.end - hit.start == 4 and _name_before(text, hit.start):
             return False  # "a venture called Orion 1980": part of a name
-        if quantity_after.match(text, hit.end):
-            return False  # "2003 delegates", "1500 percent"
+        if quantity_after.match(text, hit.end) or _ZONE_AFTER.match(text, hit.end):
+            return False  # "2003 delegates", "1500 percent", "(1845 GMT)"
         if year.startswith("'") and _capitalised(nxt) and text[hit.end:hit.end + 1] == " ":
             return False  # "'60 Minutes"
         if hit.start > 0 and text[hit.start - 1] in ",.:" and hit.start > 1 and text[hit.start - 2].isdigit():
@@ -327,6 +327,7 @@ def acceptable(text: str, hit: Hit) -> bool:
     return True
 
 
+_ZONE_AFTER = re.compile(r"\s*(?:GMT|UTC|Zulu|hrs\b|hours\s+(?:GMT|local))")
 _WORD_REST = re.compile(r"\w*")
 
 
