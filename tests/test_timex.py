@@ -805,6 +805,10 @@ def test_half_of_a_month() -> None:
     t = one("Prices fell in the first half of March 2016.", "the first half of March 2016")
     assert (t.value, t.mod) == ("2016-03", "START")
     assert one("Output rose in the first half of 2016.", "the first half of 2016").value == "2016-H1"
+    t = one("The summit is slated for the first week of June.", "the first week of June")
+    assert (t.value, t.mod) == ("2018-06", "START")
+    t = one("Talks were held in the last week of March 2015.", "the last week of March 2015")
+    assert (t.value, t.mod) == ("2015-03", "END")
 
 
 def test_an_ordinal_day_counts_from_the_day_just_written() -> None:

@@ -48,6 +48,9 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     month = month_of(hit.group("month")) if hit.group("month") else None
     day = _day(hit)
     mod = _emod(hit)
+    week_of = _low(hit.group("wk"))
+    if week_of:  # "the first week of December": that month, its start ("the second week of": no mod)
+        mod = "START" if "first" in week_of else "END" if ("last" in week_of or "final" in week_of) else None
     if hit.group("prepost"):
         mod = "BEFORE" if _low(hit.group("prepost")) == "pre" else "AFTER"
     later = _low(hit.group("orlater"))
