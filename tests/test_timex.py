@@ -835,3 +835,14 @@ def test_time_restated_in_another_zone_before_its_day() -> None:
 def test_the_same_day_after_a_week_is_a_day_of_that_week() -> None:
     text = "The accord was signed last week. On the same day, the embargo was lifted."
     assert one(text, "the same day").value == "2018-W13"
+
+
+def test_entry_into_force_relative_asides_and_agreed_plans() -> None:
+    dct = dt.date(2024, 2, 10)  # a Saturday
+    text = "The decree, which takes effect in October, was signed on Monday."
+    assert [t.value for t in tag(text, dct)] == ["2024-10", "2024-02-05"]
+    text = "The minister, who flew to Oslo in December, returns in March."
+    assert [t.value for t in tag(text, dct)] == ["2023-12", "2024-03"]
+    assert one("They met in September and agreed to meet again in April.", "April", dct).value == "2024-04"
+    text = "He replaced the director, who stepped down as chairman, president and treasurer in March."
+    assert one(text, "March", dt.date(2024, 11, 2)).value == "2024-03"

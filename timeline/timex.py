@@ -77,6 +77,9 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
             ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", True, False
+        elif ctx.tense == "past" and _INTENT.search(text, max(0, hit.start - 60), hit.start):
+            # "agreed to meet again in April": a plan made in the past, the nearest April (as "was to meet")
+            ctx.tense, ctx.tense_strong, ctx.past_in_clause, ctx.future_in_clause = None, False, False, False
         result = _NORMALISERS[hit.rule.kind](hit, ctx)
         if result is None:
             continue
@@ -127,6 +130,8 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled|"
                        r"moved|shifted|brought\s+forward)\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$",
                        re.IGNORECASE)
+_INTENT = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|undertook|resolved)\s+to\s+[a-z]+\s+"
+                     r"(?:[\w'$.-]+\s+){0,5}?(?:in|on|by|before|for|from|next)?\s*$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
 
 

@@ -130,7 +130,7 @@ class TenseCues:
         return found
 
 
-_PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I|who)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
                              re.IGNORECASE)
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
@@ -168,8 +168,14 @@ def clause_around(text: str, sent: tuple[int, int], start: int, end: int) -> tup
     conjunctions)."""
     s, e = sent
     left = s
+    aside = False
     for m in _CLAUSE_BREAK.finditer(text, s, start):
         left = m.end()
+        aside = m.group().startswith(("who", "which")) and text[max(s, m.start() - 2):m.start()].startswith(",")
+    if aside:  # "The law, which takes effect in October, was signed on Monday": past the aside's closing comma
+        close = text.rfind(", ", left, start)
+        if close >= 0 and sentence_tense(text[close + 2:start]) is not None:  # a verb after it: not a list comma
+            left = close + 2
     right = e
     m = _CLAUSE_BREAK.search(text, end, e)
     if m:
