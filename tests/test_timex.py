@@ -846,3 +846,11 @@ def test_entry_into_force_relative_asides_and_agreed_plans() -> None:
     assert one("They met in September and agreed to meet again in April.", "April", dct).value == "2024-04"
     text = "He replaced the director, who stepped down as chairman, president and treasurer in March."
     assert one(text, "March", dt.date(2024, 11, 2)).value == "2024-03"
+
+
+def test_a_scheduled_present_looks_ahead() -> None:
+    dct = dt.date(2024, 6, 10)  # a Monday
+    assert one("The summit opens in Rome on Thursday.", "Thursday", dct).value == "2024-06-13"
+    assert one("Blinken travels to Cairo on Friday.", "Friday", dct).value == "2024-06-14"
+    assert one("The summit opened in Rome on Thursday.", "Thursday", dct).value == "2024-06-06"
+    assert sentence_tense("The summit opens in Rome on Thursday.") == "present"

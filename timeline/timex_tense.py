@@ -39,7 +39,7 @@ def _cues() -> re.Pattern[str]:
     text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
     parts = []
-    for tense in ("future", "plan", "past", "present"):
+    for tense in ("future", "plan", "past", "present", "scheduled"):
         alt = trie_regex([w.lower() for w in spec.get(tense, [])])
         extra = spec.get(f"{tense}_regex", "")
         parts.append(f"(?P<{tense}>" + "|".join(p for p in (extra, alt) if p) + ")")
@@ -49,11 +49,14 @@ def _cues() -> re.Pattern[str]:
 
 def sentence_tense(sentence: str) -> str | None:
     """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
-    found = {"future" if m.lastgroup == "plan" else m.lastgroup for m in _cues().finditer(sentence)}
+    found = {_SENTENCE_TENSE.get(m.lastgroup, m.lastgroup) for m in _cues().finditer(sentence)}
     for tense in ("future", "past", "present"):
         if tense in found or (tense == "past" and "weak" in found):
             return tense
     return None
+
+
+_SENTENCE_TENSE = {"plan": "future", "scheduled": "present"}
 
 
 class TenseCues:
@@ -61,7 +64,7 @@ class TenseCues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        rank = {"future": 0, "plan": 0, "past": 1, "present": 2, "weak": 3}
+        rank = {"future": 0, "plan": 0, "past": 1, "present": 2, "scheduled": 2, "weak": 3}
         rank_of_past = rank["past"]
         cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
         # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
@@ -127,6 +130,8 @@ class TenseCues:
             found = ("past", False)  # "extended to Nov. 16": the date may lie ahead (not "the year to June")
         if found[0] == "plan":  # "had been planned for February 10": no direction, the nearest date
             found = (None, found[1])
+        elif found[0] == "scheduled":  # "the summit opens on Thursday": ahead, as a hint
+            found = ("future", False)
         return found
 
 
