@@ -205,3 +205,12 @@ def test_a_day_named_in_the_sentence_of_an_undated_act_is_its_day_not_the_news_d
                             "Indian prime minister rode a bus across the border on Saturday, and was greeted at the "
                             "frontier by his Pakistani counterpart."))
     assert (found["agreement"].date, found["visit"].date) == ("2019-06-09", "2019-06-08")
+
+
+def test_a_meeting_with_other_leaders_held_at_a_dated_summit_is_an_event_of_that_day() -> None:
+    found = reports("Indonesian President Joko Widodo flew home on Monday. The president goes next week to Lima, "
+                    "Peru, for the APEC summit, where he is expected to meet the leaders of Vietnam and Thailand.")
+    dated = {(r.event_type, r.date) for r in found if r.date}
+    summit = next(r for r in found if r.event_type == "summit")
+    assert summit.date and "IDN" in summit.countries
+    assert any(t == "meeting" and d == summit.date for t, d in dated)

@@ -202,3 +202,16 @@ def test_the_trip_naming_only_its_host_has_the_visitor_told_before() -> None:
     text = ("Indian Prime Minister Narendra Modi landed in Tokyo on Tuesday for a two-day visit.\n\n"
             "The trip had been due to begin on Monday but was delayed at Japan's request.")
     assert "IND" in countries(text, "trip")
+
+
+def test_the_president_is_the_person_named_with_that_title_before() -> None:
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday.\n\n"
+            "On Tuesday the president met Ethiopian officials and signed a trade accord.")
+    assert resolved(text)["the president"] == {"person:william-ruto"}
+    assert "KEN" in countries(text, "signed")
+
+
+def test_the_president_of_a_named_state_is_left_to_it() -> None:
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday. He was received by the president of "
+            "Ethiopia.")
+    assert "the president" not in resolved(text)

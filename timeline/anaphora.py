@@ -32,6 +32,12 @@ OTHER_PARTY = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:guests?|hosts
 OTHER_PARTY_KEYS = ("guest", "host", "visitor", "counterpart", "opposite")  # words OTHER_PARTY cannot match without
 ORG_NOUN_KEYS = ("bloc", "alliance", "league", "union", "organisation", "organization", "grouping", "council",
                  "commission", "cartel", "watchdog", "court")  # and ORG_NOUN
+OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>president|prime\s+minister|premier|chancellor|foreign\s+minister|"
+                    r"defen[cs]e\s+minister|secretary\s+of\s+state|secretary-general|king|emir|crown\s+prince)\b"
+                    r"(?![\w-]|\s+(?:of|for)\b|,?\s+[A-Z])")  # not "the president of Kenya", "the king, Abdullah"
+OFFICE_KEYS = ("the president", "the prime minister", "the premier", "the chancellor", "the foreign minister",
+               "the defence minister", "the defense minister", "the secretary", "the king", "the emir",
+               "the crown prince")
 ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:(?:\d+-(?:member|nation|country)|[a-z-]+)\s+){0,2}?(?P<noun>bloc|alliance|"
                       r"league|union|organi[sz]ation|grouping|council|commission|cartel|watchdog|court)\b"
                       r"(?!\s+(?:of|for|on)\b)")
@@ -72,7 +78,8 @@ def resolve_anaphora(text: str, sents: list[Sentence], actors: list[ActorMention
     starts = [a.start for a in actors]
     ordered = all(x <= y for x, y in zip(starts, starts[1:], strict=False))
     lower = text.lower()
-    nouns = (any(k in lower for k in OTHER_PARTY_KEYS), any(k in lower for k in ORG_NOUN_KEYS))
+    nouns = (any(k in lower for k in OTHER_PARTY_KEYS), any(k in lower for k in ORG_NOUN_KEYS),
+             any(k in lower for k in OFFICE_KEYS))
     for i, s in enumerate(sents):
         # the anaphora found so far lie in the sentences before: the sentence's own actors are the given ones
         local = (actors[bisect_left(starts, s.start):bisect_left(starts, s.end)] if ordered
@@ -101,7 +108,7 @@ def _subject_with_pronoun(text: str, pos: int, s: Sentence, local: list[ActorMen
 
 def _sentence_anaphora(text: str, sents: list[Sentence], subjects: list[Subject], i: int,
                        actors: list[ActorMention], taken: list[tuple[int, int]],
-                       nouns: tuple[bool, bool] = (True, True)) -> list[ActorMention]:
+                       nouns: tuple[bool, bool, bool] = (True, True, True)) -> list[ActorMention]:
     """The anaphora of sentence i, resolved (`nouns`: whether the text may hold "his guest" phrases and
     organisation nouns at all)."""
     s = sents[i]
@@ -129,7 +136,31 @@ def _sentence_anaphora(text: str, sents: list[Sentence], subjects: list[Subject]
                    None)
         if org is not None:
             out.append(_as(org, span[0], span[1], text))
+    for m in OFFICE.finditer(text, s.start, s.end) if nouns[2] else ():
+        if free(m.start(), m.end()) and not any(m.start() <= a.start < m.end() for a in actors):
+            out.extend(_as(a, m.start(), m.end(), text) for a in _office_holder(text, sents, actors, i, m))
     return out
+
+
+def _office_holder(text: str, sents: list[Sentence], actors: list[ActorMention], i: int,
+                   m: re.Match) -> list[ActorMention]:
+    """"The president" for a person the article named with that title before ("Kenyan President William Ruto"):
+    the one such person of the article, else the last of its paragraph; [] when there is none."""
+    office = " ".join(m.group("office").lower().split())
+    para = next(s.start for s in sents if s.paragraph == sents[i].paragraph)
+    found: list[ActorMention] = []
+    prev_end = 0
+    for a in actors:
+        if a.start >= m.start():
+            break
+        title = text[max(prev_end, a.start - 40):a.end].lower()
+        prev_end = max(prev_end, a.end)
+        if a.kind == "person" and a.form != "anaphor" and office in " ".join(title.split()):
+            found.append(a)
+    if len({a.actor_id for a in found}) == 1:
+        return found[-1:]
+    here = [a for a in found if a.start >= para]
+    return here[-1:]
 
 
 def _resolve(m: re.Match | None, text: str, sents: list[Sentence], subjects: list[Subject],

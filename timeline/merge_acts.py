@@ -92,7 +92,8 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
     best: tuple[int, Report] | None = None
     for other in reports:
         if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
-                set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])):
+                set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])
+                and not held_at(r, other)):
             continue  # "issued a licence on Friday and lifted a ban": one act; "X expelled ..., and Y answered": two
         if r.family in CONSULT and other.family not in CONSULT and set(r.countries) <= set(other.countries):
             continue  # "signed a declaration on Monday, and Rabin and Arafat shook hands": the signing's encounter
@@ -101,6 +102,18 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
                     and (best is None or x.trigger_start > best[0])):
                 best = (x.trigger_start, other)
     return best[1] if best else None
+
+
+def held_at(r: Report, other: Report) -> bool:
+    """Whether an encounter told with a verb is held at a gathering its sentence names and dates with a noun, with
+    parties the gathering does not name ("travels to Santiago this weekend for the summit, where he is expected to
+    meet the leaders of China and Japan"): an encounter of its own on the gathering's day, not the gathering."""
+    first = r.mentions[0]
+    return r.family in CONSULT and bool(set(r.countries) - set(other.countries)) and any(
+        x.kind == "noun" and x.dated and x.sentence.start == first.sentence.start
+        and x.trigger_start < first.trigger_start
+        for x in other.mentions) and not any(
+        x.kind == "verb" and x.sentence.start == first.sentence.start for x in other.mentions)
 
 
 def told_past(m: EventMention) -> bool:
