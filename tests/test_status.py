@@ -169,3 +169,49 @@ def test_cues_before_a_temporal_preposition_belong_to_the_event_it_dates() -> No
     r = one("Indian Prime Minister Narendra Modi wants to visit Japan before the general election in November.",
             "election")
     assert (r.status, r.date) == ("planned", "2019-11")
+
+
+# --- asides, coordinated verbs, negated nouns, agreed futures -----------------------------------------------------
+
+def test_participle_aside_has_its_own_status() -> None:
+    r = reports("The nuclear agreement between Iran and Germany, signed in 2015, was abandoned by Germany in 2018.")
+    assert ("agreement", "2015", "occurred") in {(x.event_type, x.date, x.status) for x in r}
+    kw = {"kind": "verb", "event_start": dt.date(2018, 1, 1), "published": PUBLISHED, "tense": "past",
+          "event_end": dt.date(2018, 12, 31), "when": "2018"}
+    # the main verb after a participle aside does not take the aside's cues
+    assert mention_status("The trade talks, postponed twice in May, ", " in Rome in 2018", trigger="resumed",
+                          **kw) == "occurred"
+    assert mention_status("The trade talks, postponed twice in May, were ", " in 2018", trigger="held",
+                          **kw) == "occurred"
+
+
+def test_coordinated_past_verb_has_its_own_status() -> None:
+    r = reports("German Chancellor Angela Merkel postponed the trip to Russia in February and finally went in June.")
+    assert ("2019-06", "occurred") in {(x.date, x.status) for x in r if x.event_type == "visit"}
+    kw = {"kind": "verb", "event_start": None, "published": PUBLISHED, "tense": "past"}
+    # a plain form after "and" still shares the first verb's cue
+    assert mention_status("Merkel planned to fly and ", " Putin", trigger="meet", **kw) == "planned"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No deal was reached between Iran and Germany at the talks in Vienna on Monday.",
+    "No new agreement was signed between Iran and Germany on Monday.",
+])
+def test_no_before_a_passive_event_noun_negates(sentence: str) -> None:
+    assert one(sentence, "agreement").status == "negated"
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("Iran and Germany agreed on Monday that their foreign ministers would meet in Vienna next month.", "meeting"),
+    ("Iran and Germany agreed on Monday that each side would reopen its embassy in July.", "relations_restored"),
+])
+def test_what_parties_agreed_would_happen_is_planned(sentence: str, event_type: str) -> None:
+    statuses = {(r.event_type, r.status) for r in reports(sentence)}
+    assert ("agreement", "occurred") in statuses and (event_type, "planned") in statuses
+
+
+def test_reported_future_after_and_that_is_planned() -> None:
+    assert mention_status("Lula said the truce in force since May would hold and that he would ", " his envoy to Quito",
+                          "verb", None, PUBLISHED, "past", trigger="send") == "planned"
+    assert mention_status("Lula said the truce would hold and that he might ", " his envoy to Quito",
+                          "verb", None, PUBLISHED, "past", trigger="send") == "possible"

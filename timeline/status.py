@@ -11,9 +11,12 @@ import yaml
 STATUSES = ("occurred", "planned", "possible", "proposed", "negated", "cancelled", "postponed")
 VERB_WINDOW = 4  # words before a verbal trigger that may carry its modal or negation
 AFTER_CHARS = 60
-REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|confirmed|promised|pledged|vowed|declared)\b"
-                             r"(?:\s+[\w’'-]+){0,8}?\s+would\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|may|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
+_SAYING = (r"\b(?:said|says|told|announced|confirmed|promised|pledged|vowed|declared|agreed|agrees|decided|decides|"
+           r"resolved|ruled|stated)\b")
+# "said he would visit", "agreed that their envoys would meet", "said the truce would hold and that he would send"
+REPORTED_FUTURE = re.compile(_SAYING + r"(?:(?:\s+[\w’'-]+){0,8}?|.*\band\s+that(?:\s+[\w’'-]+){0,4}?)\s+would\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+HEDGE = re.compile(r"\b(?:if|unless|whether|might|could|(?-i:may)|probably|perhaps|possibly|likely)\b", re.IGNORECASE)
 FACTUAL_INFINITIVE = re.compile(
     r"\b(?:agreed|decided|decision|voted|moved|began|started|went\s+on|led|prompted|forced|caused|compelled|"
     r"(?:first|second|third|last|latest|only|\d+(?:st|nd|rd|th)|"
@@ -71,6 +74,15 @@ HABITUAL = re.compile(r"\b(?:every|each|annual(?:ly)?|usually|traditionally|alwa
 NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|its|their|[\w-]+-(?:day|hour|week|month|nation|way))\s*$", re.IGNORECASE)
 TEMPORAL_HEAD = re.compile(r"\b(?:after|before|until|till|ahead\s+of|in\s+time\s+for|by\s+the\s+time\s+of)\s+"
                            r"(?:the|a|an|this|next|its|their|his|her)?\s*(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+# "postponed the trip in May and finally went in June": a finite past verb after "and" has its own cues
+COORDINATED_PAST = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|finally|eventually|subsequently|instead|also|"
+                              r"only|still|again)\s+)?$", re.IGNORECASE)
+# "the deal, signed in 2015, was abandoned": an aside opened just before the trigger ends at its comma
+ASIDE_OPEN = re.compile(r",\s*(?:(?:which|who|whom|that)\b[^,;]*)?$", re.IGNORECASE)
+# "The deal, first proposed in May, was signed in June": a participle aside earlier in the clause is not the verb's
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|initially|once|later|long|all)\s+)?(?-i:(?:[a-z-]+(?<!e)ed|"
+                              r"held|met|made|struck|led|taken|given|written|broken|drawn|sworn|begun|known|seen|won))"
+                              r"\b[^,;]{0,100},\s*", re.IGNORECASE)
 AHEAD = re.compile(r"\b(?:will|[’']ll|shall|would|could|may|might|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|"
                    r"expected|scheduled|likely)\s+to|(?:plans?|planning|wants?|hopes?|hoping|seeks?|aims?|intends?)\s+to|"
                    r"postponed|delayed|put\s+off|pushed\s+back|deferred)\b", re.IGNORECASE)
@@ -129,6 +141,13 @@ def mention_status(
     of the time expression that dates it, `trigger`: the trigger's own words, `rest`: the sentence after the
     clause)."""
     r = rules()
+    clause_before = PARTICIPLE_ASIDE.sub(", ", clause_before)  # "the deal, signed in 2015, was abandoned"
+    first = trigger.split()[0].lower() if trigger.strip() else ""
+    coordinated = COORDINATED_PAST.search(clause_before) if kind == "verb" else None
+    if coordinated and (first.endswith("ed") or first in PAST_FORMS - {"was", "were", "did"}):
+        clause_before = clause_before[coordinated.start():]  # "postponed the trip in May and finally went in June"
+    if kind == "verb" and ASIDE_OPEN.search(clause_before) and re.search(r"[,;]", clause_after):
+        clause_after = re.split(r"[,;]", clause_after, maxsplit=1)[0]  # the aside ends at its comma
     whole_before = clause_before
     head = TEMPORAL_HEAD.search(clause_before) if kind == "noun" else None
     if head:  # "postponed the summit until after the election": the cues before "after" are the summit's
@@ -171,7 +190,9 @@ def mention_status(
     if (found == {"planned"} and kind == "verb" and PRESENT_FUTURE.search(near_before) and event_end is not None
             and event_end < published and PAST_WHEN.search(when)):
         return "occurred"  # "will replace the agreement signed by Thatcher in 1985": the modal is another verb's
-    future_date = event_start is not None and event_start > published
+    future_date = event_start is not None and event_start > published and not (
+        kind == "verb" and not found and HABITUAL.search(clause_before + " " + clause_after[:AFTER_CHARS]))
+    # "visits Japan in April every year": a habit, not a plan, whatever date the month was given
     for status in ("negated", "cancelled", "postponed"):
         if status in found:
             return status
