@@ -30,3 +30,13 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "He called the talks “very productive.” The next round opens in May, officials said."
     assert [s.text for s in sentences(text)][0] == "He called the talks “very productive.”"
+
+
+def test_a_clock_time_going_on_after_pm_is_not_a_sentence_end() -> None:
+    text = ("The truce took effect at 9.45 p.m. Khartoum time on Monday, the army said. Both sides agreed.\n"
+            "Polls closed at 10 p.m. GMT on Sunday across the whole country.\n"
+            "The talks ended at 9 p.m. Officials said they would resume on Friday.")
+    assert [s.text for s in sentences(text)] == [
+        "The truce took effect at 9.45 p.m. Khartoum time on Monday, the army said.", "Both sides agreed.",
+        "Polls closed at 10 p.m. GMT on Sunday across the whole country.",
+        "The talks ended at 9 p.m.", "Officials said they would resume on Friday."]

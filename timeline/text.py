@@ -11,6 +11,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 BULLET = re.compile(r"^\s*[•·▪◦‣∙*\-–—>]\s")
 BREADCRUMB = re.compile(r"\s[>»›|/]\s")
 MIN_WORDS = 6
+CLOCK_END = re.compile(r"\d\s*[ap]\.m\.\s*$", re.IGNORECASE)
+TIME_GOES_ON = re.compile(r"(?:(?:[A-Z][\w-]+\s+){1,2}time\b|local\s+time\b|(?:GMT|UTC|[ECMP][SD]T|CET|BST)\b)")
 ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Maj|St|Jr|Sr|Prof|Rev|Hon|No|Nos|Vol|Fig|Inc|Corp|Ltd|"
     "Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Pres|Sec|Dept|Ave|Blvd|Amb|Atty|Supt|Msgr|"
@@ -73,6 +75,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             pieces.append((start, m.start(1)))
             start = m.end(1)
         pieces.append((start, len(text)))
+    pieces = _rejoin_clock_times(text, pieces)
     for a, b in pieces:
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
@@ -80,6 +83,18 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if b - trail > a + lead:
             spans.append((offset + a + lead, offset + b - trail))
     return spans
+
+
+def _rejoin_clock_times(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split after "a.m."/"p.m." rejoined when the next one goes on with the time ("9.45 p.m. Khartoum time",
+    "8 a.m. local time", "10 p.m. GMT on Monday"); "talks ended at 9 p.m. Officials said ..." stays two sentences."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if out and CLOCK_END.search(text, out[-1][0], out[-1][1]) and TIME_GOES_ON.match(text[a:b].lstrip()):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def sentences(text: str) -> list[Sentence]:
