@@ -215,3 +215,15 @@ def test_the_president_of_a_named_state_is_left_to_it() -> None:
     text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday. He was received by the president of "
             "Ethiopia.")
     assert "the president" not in resolved(text)
+
+
+def test_talks_naming_only_their_chair_take_the_parties_of_the_story() -> None:
+    text = ("Cyprus and Turkey signed a framework deal on Friday.\n\n"
+            "Reporters waited outside for hours.\n\n"
+            "The talks, chaired by the Norwegian diplomat Kai Eide, began in March 2008.")
+    assert countries(text, "talks") >= {"CYP", "TUR", "NOR"}
+
+
+def test_a_truce_brokered_by_a_third_state_keeps_its_own_parties() -> None:
+    text = "Israel and Hamas agreed on Tuesday to a truce brokered by Egypt."
+    assert countries(text, "agreed") == {"ISR", "EGY"}

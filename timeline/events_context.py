@@ -28,6 +28,10 @@ RELATED = {"treaty_in_force": ("agreement",), "treaty_extension": ("agreement", 
 BACKGROUND = re.compile(r"\b(?:when|while|since|after|before|until|once)\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?$", re.IGNORECASE)
 THE_TRIP = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "talks, chaired by the former U.S. senator George Mitchell,", "a truce brokered by Qatar": a third party's phrase
+MEDIATED_BY = re.compile(r"\b(?:chaired|mediated|brokered|facilitated|sponsored|overseen|convened)\s+"
+                         r"(?:jointly\s+)?by\s+[^,;:()]{0,80}", re.IGNORECASE)
+MEDIATED_FAMILIES = ("talks", "talks_resumed", "ceasefire", "agreement")
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
@@ -123,19 +127,24 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     previous: EventMention | None = None
     by_family: dict[str, EventMention] = {}
     visitors: list[Participant] = []
+    latest: EventMention | None = None
     for m in mentions:
-        if not any(_party(p) for p in m.participants):
+        third = mediators(m, actors, text)
+        if not any(_party(p) and p.actor_id not in third for p in m.participants):
             source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
             source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
                                      if f in by_family), None)  # "a peace agreement was signed in Algiers"
+            source = source or (latest if third else None)  # "The talks, chaired by Mitchell,": the story's parties
             if source is not None:
                 m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
-                                  for p in source.participants if p.role != "location"] + m.participants
+                                  for p in source.participants if p.role != "location"
+                                  and p.actor_id not in third] + m.participants
             else:
                 i = index[m.sentence.start]
                 before = sents[i - 1] if i > 0 and sents[i - 1].paragraph == m.sentence.paragraph else None
-                m.participants = (states_named(before, actors, text) if before else []) + m.participants
+                m.participants = [p for p in (states_named(before, actors, text) if before else [])
+                                  if p.actor_id not in third] + m.participants
         elif (m.event_type.family == "visit" and visitors and not any(
                 p.role in ("actor", "participant") for p in m.participants)
               and THE_TRIP.search(m.sentence.text, 0, m.trigger_start - m.sentence.start)):
@@ -144,8 +153,25 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
         if m.event_type.family == "visit" and any(p.role == "actor" for p in m.participants):
             visitors = [p for p in m.participants if p.role == "actor"]
         if any(p.role != "location" for p in m.participants if p.country) and not background(m):
+            latest = m if not third else latest
             previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
+
+
+def mediators(m: EventMention, actors: list[ActorMention], text: str) -> set[str]:
+    """The actors of a mention's sentence named only as the third party chairing, mediating or brokering talks, a
+    truce or a deal ("the talks, chaired by the former U.S. senator George Mitchell, began"): they take part, but
+    do not say who the parties are."""
+    if m.event_type.family not in MEDIATED_FAMILIES or "by" not in m.sentence.text:
+        return set()
+    spans = [x.span() for x in MEDIATED_BY.finditer(text, m.sentence.start, m.sentence.end)]
+    if not spans:
+        return set()
+    inside = {a.actor_id for a in actors if m.sentence.start <= a.start < m.sentence.end
+              and any(s <= a.start < e for s, e in spans)}
+    outside = {a.actor_id for a in actors if m.sentence.start <= a.start < m.sentence.end
+               and not any(s <= a.start < e for s, e in spans)}
+    return inside - outside
 
 
 def _party(p: Participant) -> bool:
