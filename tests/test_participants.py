@@ -227,3 +227,23 @@ def test_talks_naming_only_their_chair_take_the_parties_of_the_story() -> None:
 def test_a_truce_brokered_by_a_third_state_keeps_its_own_parties() -> None:
     text = "Israel and Hamas agreed on Tuesday to a truce brokered by Egypt."
     assert countries(text, "agreed") == {"ISR", "EGY"}
+
+
+def test_the_government_is_the_state_whose_government_was_named_before() -> None:
+    text = ("ADDIS ABABA — Sudan's government and rebel leaders met in Juba on Monday, with Kenyan and Ugandan "
+            "envoys present.\n\nA ceasefire declared by the government in May had collapsed.")
+    assert countries(text, "ceasefire") == {"SDN"}
+
+
+def test_the_government_is_the_dateline_state_the_story_names_most() -> None:
+    text = ("MANILA — The Philippines protested to China on Monday over a collision near a disputed reef. Philippine "
+            "officials said Chinese vessels had rammed a supply boat.\n\nA truce declared by the government in "
+            "April had held.")
+    assert countries(text, "truce") == {"PHL"}
+
+
+def test_the_government_of_an_unclear_story_state_is_left_out() -> None:
+    text = ("Chile and Peru signed a fisheries accord on Monday.\n\n"
+            "A truce declared by the government in April had held.")
+    d = ActorDictionary.load()
+    assert not [g for g in group_actors(d, text, d.find(text, when=PUBLISHED)) if g.text == "the government"]

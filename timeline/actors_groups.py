@@ -24,6 +24,12 @@ PERSON_NOUNS = {"leaders", "men", "women", "presidents", "heads of state", "prim
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
 COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
 ONLOOKERS = re.compile(r"\b(?:looked\s+on|watched|stood\s+by|witnessed|applauded)\s+as\s+$")
+GOVERNMENT_RE = re.compile(r"\b[Tt]he\s+(?:(?:federal|central|national|military|interim|transitional)\s+)?"
+                           r"(?:government|regime|authorities)\b(?!\s+(?:of|for)\b|\s+(?:in|at)\s+(?:the\s+)?(?!"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b)[A-Z])")  # "the authorities in Kabul" name theirs; "in March" does not
+OWN_GOVERNMENT = re.compile(r"(?:[’']s)?\s+(?:(?:federal|central|national|military|interim|transitional)\s+)?"
+                            r"(?:government|regime|authorities)\b")  # after a state: "Ethiopia's government"
 SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]?\s+(?=[A-Z\"“‘'])")
 
 
@@ -77,7 +83,7 @@ def _coordinated_pair(text: str, mentions: list[ActorMention], end: int, persons
     return None
 
 
-def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
+def find_groups(text: str, mentions: list[ActorMention], dateline: str | None = None) -> list[GroupMention]:
     """Group references in ``text`` resolved against ``mentions`` (the output of ``find``).
 
     A reference takes the two actors of this sentence and the one before when there are exactly two. With more,
@@ -120,6 +126,7 @@ def find_groups(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
         if len(found) == 2:
             last_pair[persons] = tuple(found)
             out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
+    out.extend(_government(text, mentions, dateline))
     out.extend(_they(text, mentions))
     out.extend(_counted(text, mentions))
     return sorted(out, key=lambda g: g.start)
@@ -159,4 +166,32 @@ def _they(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
             if pair and len(pair) == 2:
                 out.append(GroupMention(here, here + 4, "They", pair, "person" if persons else "state"))
                 break
+    return out
+
+
+def _government(text: str, mentions: list[ActorMention], dateline: str | None) -> list[GroupMention]:
+    """"The government", "the regime", "the authorities" with no state of their own: the state whose government the
+    text named before ("Ethiopia's government ... a truce declared by the government"), else the state the story is
+    about: its dateline's state if no state is named more, else the state named most by at least two more mentions
+    than any other; left out when that is not clear."""
+    if "the government" not in text.lower() and not re.search(r"\b[Tt]he\s+(?:\w+\s+)?(?:regime|authorities)\b",
+                                                              text):
+        return []
+    states = [m for m in mentions if m.kind == "state" and m.country]
+    counts: dict[str, int] = {}
+    for m in states:
+        counts[m.country] = counts.get(m.country, 0) + 1  # type: ignore[index]
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    story = None
+    if dateline in counts and counts[dateline] == ranked[0][1]:
+        story = dateline
+    elif ranked and ranked[0][1] >= (ranked[1][1] if len(ranked) > 1 else 0) + 2:
+        story = ranked[0][0]
+    out = []
+    for g in GOVERNMENT_RE.finditer(text):
+        named = list(dict.fromkeys(m.country for m in states if m.end <= g.start()
+                                   and OWN_GOVERNMENT.match(text, m.end)))
+        state = named[0] if len(named) == 1 else None if named else story
+        if state is not None:
+            out.append(GroupMention(g.start(), g.end(), g.group(0), (state,), "state"))
     return out

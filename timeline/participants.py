@@ -161,7 +161,7 @@ def group_actors(dictionary: ActorDictionary, text: str, actors: list[ActorMenti
     from timeline.actors_groups import find_groups
 
     out = []
-    for g in find_groups(text, actors):
+    for g in find_groups(text, actors, dictionary.find_dateline(text)):
         for actor_id in g.actor_ids:
             a = dictionary.get(actor_id)
             out.append(ActorMention(g.start, g.end, g.text, a.id, a.name, a.kind, a.country, "group"))
