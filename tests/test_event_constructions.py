@@ -95,7 +95,6 @@ def test_resumption_and_breakdown_have_their_own_dates() -> None:
     assert [(r.date_start, r.status) for r in found["talks_resumed"]] == [("2019-10-01", "planned")]
 
 
-@pytest.mark.xfail(reason="status.py: 'broke down' is not read as a past form, so the clause's 'will' plans it")
 def test_broken_down_talks_are_a_past_breakdown() -> None:
     found = types_in("The talks between Japan and North Korea, which broke down in March, will resume in October.")
     assert [(r.date_start, r.status) for r in found["suspension"]] == [("2019-03-01", "occurred")]
