@@ -247,3 +247,12 @@ def test_the_government_of_an_unclear_story_state_is_left_out() -> None:
             "A truce declared by the government in April had held.")
     d = ActorDictionary.load()
     assert not [g for g in group_actors(d, text, d.find(text, when=PUBLISHED)) if g.text == "the government"]
+
+
+def test_they_after_an_organisation_subject_is_the_organisation() -> None:
+    text = "NATO defence ministers gathered in Vilnius on Tuesday. They agreed to impose sanctions on Belarus."
+    assert resolved(text)["They"] == {"org:NATO"}
+
+
+def test_their_after_an_organisation_subject_is_left_out() -> None:
+    assert "their" not in resolved("Leaders of the Group of Seven ended their summit in Bari on Saturday.")

@@ -183,7 +183,7 @@ def _resolve(m: re.Match | None, text: str, sents: list[Sentence], subjects: lis
         return _person(text, sents, subjects, actors, i, p, subj)
     if kind in ("it", "its"):
         return _state(subjects, sents, i, subj)
-    return _group(subjects, sents, actors, i, subj)
+    return _group(subjects, sents, actors, i, subj, kind == "they")
 
 
 def _person(text: str, sents: list[Sentence], subjects: list[Subject], actors: list[ActorMention], i: int,
@@ -240,13 +240,16 @@ def _state(subjects: list[Subject], sents: list[Sentence], i: int, subj: Subject
 
 
 def _group(subjects: list[Subject], sents: list[Sentence], actors: list[ActorMention], i: int,
-           subj: Subject | None) -> list[ActorMention]:
+           subj: Subject | None, they: bool = False) -> list[ActorMention]:
     """"They"/"their": the actors a subject names together, in its sentence or the one before ("Kim met Moon. Their
-    talks ..." counts as naming the two); at a paragraph's start, the last such subject of the paragraph before."""
+    talks ..." counts as naming the two); at a paragraph's start, the last such subject of the paragraph before.
+    "They" (`they`, not "their") also stands for an organisation subject ("EU leaders met. They agreed")."""
     if subj is not None:
-        return list(_distinct(subj.group))
+        return list(_distinct(subj.group)) or (_members(subj) if they else [])
     if i > 0 and sents[i - 1].paragraph == sents[i].paragraph:
         prev = subjects[i - 1]
+        if they and not prev.group and _members(prev):
+            return _members(prev)  # "EU leaders met in Brussels. They agreed ...": the organisation
         if prev.group or prev.single is None or prev.single.kind not in ("person", "state"):
             return list(_distinct(prev.group))
         pair = _distinct(tuple(a for a in actors if sents[i - 1].start <= a.start < sents[i - 1].end
@@ -258,6 +261,11 @@ def _group(subjects: list[Subject], sents: list[Sentence], actors: list[ActorMen
         if subjects[j].group:
             return list(_distinct(subjects[j].group))
     return []
+
+
+def _members(subj: Subject) -> list[ActorMention]:
+    """An organisation that is a sentence's single subject, standing for its members ("EU leaders met"): "they"."""
+    return [subj.single] if subj.single is not None and subj.single.kind == "organisation" else []
 
 
 def _other_party(owner: list[ActorMention], sents: list[Sentence], actors: list[ActorMention], i: int,
