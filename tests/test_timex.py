@@ -854,3 +854,11 @@ def test_a_scheduled_present_looks_ahead() -> None:
     assert one("Blinken travels to Cairo on Friday.", "Friday", dct).value == "2024-06-14"
     assert one("The summit opened in Rome on Thursday.", "Thursday", dct).value == "2024-06-06"
     assert sentence_tense("The summit opens in Rome on Thursday.") == "present"
+
+
+def test_a_relative_asides_past_verb_does_not_govern_the_main_clause() -> None:
+    dct = dt.date(2024, 2, 10)
+    text = "The envoy, who broke off the talks in December, goes back to Geneva in March."
+    assert [t.value for t in tag(text, dct)] == ["2023-12", "2024-03"]
+    text = "The talks, which broke down in March, will resume in October."
+    assert [t.value for t in tag(text, dct)] == ["2023-03", "2024-10"]

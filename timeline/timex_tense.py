@@ -78,6 +78,7 @@ class TenseCues:
                 else (s, e, r, t) for s, e, r, t in cues]
         self.cues = cues
         self.starts = [c[0] for c in cues]
+        self.asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
 
     def has(self, lo: int, hi: int, tense: str) -> bool:
         """Whether text[lo:hi] holds a cue of that tense."""
@@ -109,6 +110,10 @@ class TenseCues:
         j = i - 1
         while j >= 0 and self.cues[j][0] >= lo:  # cues starting left of the expression, nearest first
             s, e, rank, tense = self.cues[j]
+            if any(a0 < s and a1 <= start and not _LIST_GOES_ON.search(self.text, a1, start)
+                   for a0, a1 in self.asides if a0 <= s < a1):
+                j -= 1  # "The minister, who flew to Oslo in December, returns in March": the aside's verb
+                continue  # governs only the aside's dates
             if e <= start and (best is None or (start - e, rank) < best):
                 best = (start - e, rank)
                 found = ("past" if tense == "weak" else tense, tense != "weak" and start - e <= FAR_CUE)
@@ -138,6 +143,8 @@ class TenseCues:
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
                              re.IGNORECASE)
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{1,120},")
+_LIST_GOES_ON = re.compile(r",|\band\b|\bor\b")  # "who stepped down as chairman, president and treasurer in"
 FAR_CUE = 40  # characters between a tense cue and the expression beyond which the cue is only a hint
 _END_POINT = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.IGNORECASE)
 _PERIOD_TO = re.compile(r"\b(?:months|year|quarter|weeks|period|half)\s+to\s+$", re.IGNORECASE)
