@@ -256,3 +256,9 @@ def test_they_after_an_organisation_subject_is_the_organisation() -> None:
 
 def test_their_after_an_organisation_subject_is_left_out() -> None:
     assert "their" not in resolved("Leaders of the Group of Seven ended their summit in Bari on Saturday.")
+
+
+def test_talks_brokered_by_third_states_carry_the_signatories_to_later_mentions() -> None:
+    text = ("DOHA, Qatar — Colombia signed a truce with rebel commanders on Sunday after a month of talks brokered "
+            "by Norway and Cuba.\n\nThe talks began on May 2 in a hotel outside the city.")
+    assert countries(text, "talks began") >= {"COL", "NOR", "CUB"}

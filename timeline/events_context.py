@@ -41,7 +41,7 @@ def resolve_context(mentions: list[EventMention], sents: list[Sentence], diction
     anchor_to_previous(mentions)
     organisation_members(mentions, dictionary, published)
     out = resolve_follow_ups(mentions, sents)
-    inherit_talks_parties(out)
+    inherit_talks_parties(out, actors, text)
     inherit_previous_parties(out, sents, actors, text)
     return out
 
@@ -72,10 +72,21 @@ def organisation_members(mentions: list[EventMention], dictionary: ActorDictiona
                     m.participants.append(Participant(code, dictionary.get(code).name, "state", code, p.role))
 
 
-def inherit_talks_parties(mentions: list[EventMention]) -> None:
-    """Give mentions about 'the talks' with no states of their own the parties of the talks named earlier."""
+def inherit_talks_parties(mentions: list[EventMention], actors: list[ActorMention], text: str) -> None:
+    """Give mentions about 'the talks' with no states of their own the parties of the talks named earlier. Talks
+    naming only their mediators take the parties of the other events of their sentence first (else they are left
+    to inherit_previous_parties)."""
     last: list[Participant] = []
     for m in mentions:
+        third = mediators(m, actors, text) if m.event_type.family in ("talks", "talks_resumed") else set()
+        if third and all(p.actor_id in third for p in m.participants if p.role != "location"):
+            # "signed a ceasefire after talks brokered by Saudi Arabia and the United States": the signatories
+            own = {p.actor_id: p for x in mentions if x is not m and x.sentence.start == m.sentence.start
+                   for p in x.participants if p.role != "location" and p.actor_id not in third}
+            if not own:
+                continue
+            m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
+                              for p in own.values()] + m.participants
         if m.event_type.family in ("talks", "talks_resumed") and m.countries:
             last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants]
         elif not m.countries and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
