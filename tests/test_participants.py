@@ -262,3 +262,8 @@ def test_talks_brokered_by_third_states_carry_the_signatories_to_later_mentions(
     text = ("DOHA, Qatar — Colombia signed a truce with rebel commanders on Sunday after a month of talks brokered "
             "by Norway and Cuba.\n\nThe talks began on May 2 in a hotel outside the city.")
     assert countries(text, "talks began") >= {"COL", "NOR", "CUB"}
+
+
+def test_a_trigger_ending_in_a_preposition_takes_the_actor_after_it() -> None:
+    text = "Australian Foreign Minister Penny Wong cancelled a trip to Jakarta on Monday after a storm."
+    assert countries(text, "a trip") == {"AUS", "IDN"}

@@ -37,6 +37,7 @@ NP_BEFORE_CHARS = 32
 NP_AFTER_START = re.compile(r"\s+(?:with|between|among|involving|of|by)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 NP_AFTER_CHARS = 70
+TRIGGER_OPEN_END = re.compile(r"\s(?:to|with|between|among|involving)\s*$", re.IGNORECASE)  # the phrase goes on
 ATTENDED = re.compile(r"\b(?:at|during|for|on\s+the\s+sidelines\s+of)\s+(?:(?:an?|the|this|that|their|its|his|her)\s+)?"
                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -108,7 +109,8 @@ def noun_phrase_actors(text: str, a: int, b: int, offset: int, actors: list[Acto
     lo = a - len(before) + (cuts[-1].end() if cuts else 0)
     after = text[b:b + NP_AFTER_CHARS]
     cut = NP_BREAK.search(after)
-    hi = b + (cut.start() if cut else len(after)) if NP_AFTER_START.match(after) else b
+    open_end = NP_AFTER_START.match(after) or TRIGGER_OPEN_END.search(text, a, b)  # "a trip to| Beijing"
+    hi = b + (cut.start() if cut else len(after)) if open_end else b
     found = [m for m in actors if lo <= m.start - offset and m.end - offset <= hi]
     if all(names_a_venue(text, m, offset) for m in found):
         return []  # "since the Singapore summit": a venue, the parties are the clause's
