@@ -1,8 +1,8 @@
-"""The held-out event sets (tests/heldout … heldout4): well-formed gold, and scores that must not regress.
+"""The held-out event sets (tests/heldout … heldout5): well-formed gold, and scores that must not regress.
 
 The rules are tuned on tests/devset; the held-out sets, written later by other hands about other events, measure
 how far the rules carry to articles they were not written for (see README, "Events"). Each was first scored blind
-(heldout4 at the start of the session that added it). Floors sit a little below the measured scores: a rule that
+(heldout4 and heldout5 in the session that added them). Floors sit a little below the measured scores: a rule that
 helps the dev set and breaks unseen text fails here.
 """
 
@@ -14,12 +14,13 @@ import score_events as se
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # set -> minimal F1 (measured minus a margin)
-    "heldout": 0.74,
-    "heldout2": 0.83,
-    "heldout3": 0.73,
-    "heldout4": 0.60,
+    "heldout": 0.80,
+    "heldout2": 0.85,
+    "heldout3": 0.79,
+    "heldout4": 0.62,
+    "heldout5": 0.61,
 }
-MIN_STATUS_ACCURACY = 0.92
+MIN_STATUS_ACCURACY = 0.90
 FRONT_DATE = re.compile(r"^published:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
 
