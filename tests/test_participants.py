@@ -267,3 +267,10 @@ def test_talks_brokered_by_third_states_carry_the_signatories_to_later_mentions(
 def test_a_trigger_ending_in_a_preposition_takes_the_actor_after_it() -> None:
     text = "Australian Foreign Minister Penny Wong cancelled a trip to Jakarta on Monday after a storm."
     assert countries(text, "a trip") == {"AUS", "IDN"}
+
+
+def test_a_capital_names_the_state_of_the_events_own_date() -> None:
+    text = "Historians recalled that Moscow and Washington signed the INF treaty in December 1987 after years of talks."
+    assert countries(text, "signed", dt.date(2019, 3, 7)) == {"SUN", "USA"}
+    text = "Moscow and Washington signed a new arms accord in Geneva on Tuesday, officials said."
+    assert countries(text, "signed", dt.date(2019, 3, 7)) == {"RUS", "USA"}

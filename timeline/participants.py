@@ -146,8 +146,13 @@ def resolve_as_of(
     dictionary: ActorDictionary, text: str, sentence: Sentence, local: list[ActorMention], timexes: list[Timex],
     published: dt.date,
 ) -> list[ActorMention]:
-    """Re-resolve short names and titles of a sentence about another time ("Kim" in 2005) as of that time."""
-    if not any(a.form in ("surname", "title") for a in local):
+    """Re-resolve short names, titles and date-bound names ("Moscow" in 1987 is the Soviet Union) of a sentence
+    about another time ("Kim" in 2005) as of that time."""
+
+    def again_as_of(a: ActorMention) -> bool:
+        return a.form in ("surname", "title") or dictionary.depends_on_date(a.text)
+
+    if not any(again_as_of(a) for a in local):
         return local
     when = next((t.date_start for t in timexes if sentence.start <= t.start < sentence.end and t.date_start
                  and t.type == "DATE"), None)
@@ -155,7 +160,7 @@ def resolve_as_of(
         return local
     again = [a for a in dictionary.find(text[:sentence.end], when=when) if a.start >= sentence.start]
     by_span = {(a.start, a.end): a for a in again}
-    return [by_span.get((a.start, a.end), a) if a.form in ("surname", "title") else a for a in local]
+    return [by_span.get((a.start, a.end), a) if again_as_of(a) else a for a in local]
 
 
 def group_actors(dictionary: ActorDictionary, text: str, actors: list[ActorMention]) -> list[ActorMention]:
