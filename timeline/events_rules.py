@@ -194,17 +194,28 @@ def all_rule_matches(text: str) -> list[tuple[TriggerRule, re.Match]]:
     """Every rule's matches in a text, in rule order: rule_matches for each rule, but only rules one of whose
     prefixes starts a word of the text are tried (one pass over the text's word beginnings, not over all rules)."""
     rules = trigger_rules()
-    by_prefix, always = _rules_by_prefix()
-    positions: dict[int, set[int]] = defaultdict(set)
-    for prefix, where in word_start_positions(text).items():
-        for i in by_prefix.get(prefix, ()):
-            positions[i].update(where)
+    always = _rules_by_prefix()[1]
+    positions: dict[int, list[int]] = defaultdict(list)  # rule -> word starts, ascending (one entry per word)
+    for m in LETTERS.finditer(text):
+        for i in _rules_of_word(m.group().lower()):
+            positions[i].append(m.start())
     out: list[tuple[TriggerRule, re.Match]] = []
     for i in sorted(positions.keys() | set(always)):
         rule = rules[i]
-        found = rule.pattern.finditer(text) if not rule.prefixes else _matches_at(rule, text, sorted(positions[i]))
+        found = rule.pattern.finditer(text) if not rule.prefixes else _matches_at(rule, text, positions[i])
         out.extend((rule, m) for m in found)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _rules_of_word(word: str) -> tuple[int, ...]:
+    """The rules one of whose literal prefixes begins this (lower-case) word, each once."""
+    by_prefix = _rules_by_prefix()[0]
+    found: dict[int, None] = {}
+    for k in range(MIN_PREFIX, len(word) + 1):
+        for i in by_prefix.get(word[:k], ()):
+            found[i] = None
+    return tuple(found)
 
 
 def _matches_at(rule: TriggerRule, text: str, positions: list[int]) -> list[re.Match]:
