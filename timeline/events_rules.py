@@ -16,7 +16,7 @@ WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes
 GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+)"
 LETTERS = re.compile(r"[^\W\d_]+")
 SHARED_NOUN = 14  # longest noun two verbal triggers may share ("negotiations")
-MIN_PREFIX = 3  # shortest literal word worth a substring test before running a trigger pattern
+MIN_PREFIX = 1  # shortest literal word start that selects a trigger pattern ("is", "go", "a" too: cached per word)
 
 
 @dataclass(frozen=True)
