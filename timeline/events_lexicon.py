@@ -17,85 +17,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from importlib import resources
 
-# base -> (third person singular, past, past participle, -ing); only the forms that are not regular
-IRREGULAR: dict[str, tuple[str, ...]] = {
-    "be": ("is", "was", "were", "been", "being", "are"),
-    "become": ("becomes", "became", "become", "becoming"),
-    "begin": ("begins", "began", "begun", "beginning"),
-    "break": ("breaks", "broke", "broken", "breaking"),
-    "bring": ("brings", "brought", "bringing"),
-    "choose": ("chooses", "chose", "chosen", "choosing"),
-    "come": ("comes", "came", "coming"),
-    "cut": ("cuts", "cut", "cutting"),
-    "draw": ("draws", "drew", "drawn", "drawing"),
-    "drive": ("drives", "drove", "driven", "driving"),
-    "fall": ("falls", "fell", "fallen", "falling"),
-    "fly": ("flies", "flew", "flown", "flying"),
-    "forbid": ("forbids", "forbade", "forbidden", "forbidding"),
-    "freeze": ("freezes", "froze", "frozen", "freezing"),
-    "get": ("gets", "got", "gotten", "getting"),
-    "give": ("gives", "gave", "given", "giving"),
-    "go": ("goes", "went", "gone", "going"),
-    "grind": ("grinds", "ground", "grinding"),
-    "have": ("has", "had", "having"),
-    "hit": ("hits", "hit", "hitting"),
-    "hold": ("holds", "held", "holding"),
-    "lay": ("lays", "laid", "laying"),
-    "lead": ("leads", "led", "leading"),
-    "leave": ("leaves", "left", "leaving"),
-    "lose": ("loses", "lost", "losing"),
-    "make": ("makes", "made", "making"),
-    "meet": ("meets", "met", "meeting"),
-    "put": ("puts", "put", "putting"),
-    "read": ("reads", "read", "reading"),
-    "quit": ("quits", "quit", "quitting"),
-    "ring": ("rings", "rang", "rung", "ringing"),
-    "run": ("runs", "ran", "run", "running"),
-    "say": ("says", "said", "saying"),
-    "seek": ("seeks", "sought", "seeking"),
-    "send": ("sends", "sent", "sending"),
-    "set": ("sets", "set", "setting"),
-    "shake": ("shakes", "shook", "shaken", "shaking"),
-    "shut": ("shuts", "shut", "shutting"),
-    "sit": ("sits", "sat", "sitting"),
-    "speak": ("speaks", "spoke", "spoken", "speaking"),
-    "stand": ("stands", "stood", "standing"),
-    "spend": ("spends", "spent", "spending"),
-    "strike": ("strikes", "struck", "stricken", "striking"),
-    "swear": ("swears", "swore", "sworn", "swearing"),
-    "sweep": ("sweeps", "swept", "sweeping"),
-    "take": ("takes", "took", "taken", "taking"),
-    "tear": ("tears", "tore", "torn", "tearing"),
-    "tell": ("tells", "told", "telling"),
-    "throw": ("throws", "threw", "thrown", "throwing"),
-    "undertake": ("undertakes", "undertook", "undertaken", "undertaking"),
-    "win": ("wins", "won", "winning"),
-    "withdraw": ("withdraws", "withdrew", "withdrawn", "withdrawing"),
-    "write": ("writes", "wrote", "written", "writing"),
-}
+import yaml
+
+
+def _morphology() -> dict:
+    """English verb morphology shipped as data (data/verbs.yaml): irregular forms, past forms, doubling verbs."""
+    return yaml.safe_load(resources.files("timeline").joinpath("data/verbs.yaml").read_text("utf-8"))
+
+
+_DATA = _morphology()
+# base -> its forms that are not regular (third person singular, past, past participle, -ing)
+IRREGULAR: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["irregular"].items()}
 # past forms of the irregular verbs (for {VD:...})
-IRREGULAR_PAST: dict[str, tuple[str, ...]] = {
-    "be": ("was", "were", "been"), "become": ("became", "become"), "begin": ("began", "begun"),
-    "break": ("broke", "broken"), "bring": ("brought",), "choose": ("chose", "chosen"), "come": ("came", "come"),
-    "cut": ("cut",), "draw": ("drew", "drawn"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"),
-    "fly": ("flew", "flown"), "forbid": ("forbade", "forbidden"), "freeze": ("froze", "frozen"),
-    "get": ("got", "gotten"), "give": ("gave", "given"), "go": ("went", "gone"), "grind": ("ground",),
-    "have": ("had",), "hit": ("hit",), "hold": ("held",), "lay": ("laid",), "lead": ("led",), "leave": ("left",),
-    "lose": ("lost",), "make": ("made",), "meet": ("met",), "put": ("put",), "quit": ("quit",), "read": ("read",),
-    "ring": ("rang", "rung"), "run": ("ran", "run"), "say": ("said",), "seek": ("sought",), "send": ("sent",),
-    "set": ("set",), "shake": ("shook", "shaken"), "shut": ("shut",), "sit": ("sat",), "speak": ("spoke", "spoken"),
-    "spend": ("spent",), "stand": ("stood",), "strike": ("struck", "stricken"), "swear": ("swore", "sworn"),
-    "sweep": ("swept",), "take": ("took", "taken"), "tear": ("tore", "torn"), "tell": ("told",),
-    "throw": ("threw", "thrown"), "undertake": ("undertook", "undertaken"), "win": ("won",),
-    "withdraw": ("withdrew", "withdrawn"), "write": ("wrote", "written"),
-}
+IRREGULAR_PAST: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["irregular_past"].items()}
 # verbs of two or more syllables stressed on the last one: the final consonant doubles (admitted, expelled)
-DOUBLING = frozenset({
-    "admit", "commit", "submit", "permit", "omit", "transmit", "refer", "prefer", "confer", "defer", "deter",
-    "occur", "recur", "expel", "compel", "propel", "repel", "control", "patrol", "regret", "rebut", "acquit",
-    "equip", "abet", "allot", "embed", "outbid", "upset", "forget", "unwrap",
-})
+DOUBLING = frozenset(_DATA["doubling"])
 VOWELS = "aeiou"
 LONG_VOWELS = frozenset({"ea", "ee", "oo", "ai", "oi", "ei", "ou", "au", "ui", "ie"})
 TEMPLATE = re.compile(r"\{(V|VD|VS):([^{}]+)\}")
