@@ -17,32 +17,21 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from timeline.actors_match import fold, slug
+
 DATA = Path(__file__).resolve().parent.parent / "timeline" / "data" / "actors"
 OUT = DATA / "actors.json"
 FORM_RANK = {"name": 0, "alias": 1, "demonym": 2, "capital": 3, "surname": 4}
 ROLES = {"head", "state", "gov", "fm", "other"}
-FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "đ": "d", "ß": "ss"})
 # Names written surname first in English news: default short name is the first word.
 SURNAME_FIRST = {"CHN", "PRK", "KOR", "VNM", "TWN"}
 NON_PLURAL_ENDINGS = ("ese", "s", "sh", "ch", "x", "z", "ic", "sy")
-
-
-def fold(text: str) -> str:
-    """``text`` without diacritics (``Élysée`` -> ``Elysee``)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII identifier for a person's name."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
 
 def variants(text: str) -> set[str]:

@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+
+# letters NFKD does not decompose into a base letter and a mark
+FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "đ": "d", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics (``Élysée`` -> ``Elysee``)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII identifier for a person's name (``Recep Tayyip Erdoğan`` -> ``recep-tayyip-erdogan``)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
 # A dateline opens a paragraph: "BEIJING —", "WASHINGTON (Reuters) -", "SEOUL, South Korea —",
 # "GENEVA, March 3 (AP) --".

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 import yaml
 
-from timeline.actors_match import COMMON_CAPITALISED, unknown_name_around
+from timeline.actors_match import COMMON_CAPITALISED, slug, unknown_name_around
 
 if TYPE_CHECKING:
     from timeline.actors import ActorMention
@@ -101,12 +100,6 @@ def title_data() -> TitleData:
         token_re=re.compile(rf"(?:(?:{part})[ \t]+)*({tok})"),
         name_before_re=re.compile(rf"({tok}(?:[ \t]+(?:(?:{part})[ \t]+)*{tok}){{1,4}}),[ \t]+$"),
     )
-
-
-def slug(name: str) -> str:
-    """``name`` as an id part: no diacritics, lower case, words joined by hyphens."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def find_unknown(text: str, mentions: list[ActorMention], dictionary_word: Callable[[str], bool],
