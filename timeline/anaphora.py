@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from importlib import resources
+
+import yaml
 
 from timeline.actors import ActorMention
 from timeline.anaphora_subject import Subject, subject_at, subject_start
@@ -30,34 +33,18 @@ PRONOUN = re.compile(r"\b(?=[HhSsIiTt])(?:(?P<he>[Hh]e|[Ss]he)|(?P<his>[Hh]is|[H
 OTHER_PARTY = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:guests?|hosts?|visitors?|counterparts?|"
                          r"opposite\s+numbers?)\b(?!,?\s+(?:[A-Z]|the\s+[A-Z]))")
 OTHER_PARTY_KEYS = ("guest", "host", "visitor", "counterpart", "opposite")  # words OTHER_PARTY cannot match without
-ORG_NOUN_KEYS = ("bloc", "alliance", "league", "union", "organisation", "organization", "grouping", "council",
-                 "commission", "cartel", "watchdog", "court")  # and ORG_NOUN
 OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>president|prime\s+minister|premier|chancellor|foreign\s+minister|"
                     r"defen[cs]e\s+minister|secretary\s+of\s+state|secretary-general|king|emir|crown\s+prince)\b"
                     r"(?![\w-]|\s+(?:of|for)\b|,?\s+[A-Z])")  # not "the president of Kenya", "the king, Abdullah"
 OFFICE_KEYS = ("the president", "the prime minister", "the premier", "the chancellor", "the foreign minister",
                "the defence minister", "the defense minister", "the secretary", "the king", "the emir",
                "the crown prince")
-ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:(?:\d+-(?:member|nation|country)|[a-z-]+)\s+){0,2}?(?P<noun>bloc|alliance|"
-                      r"league|union|organi[sz]ation|grouping|council|commission|cartel|watchdog|court)\b"
-                      r"(?!\s+(?:of|for|on)\b)")
-ORG_KINDS: dict[str, set[str]] = {
-    "alliance": {"org:NATO", "org:CSTO", "org:AUKUS", "org:QUAD"},
-    "league": {"org:ARABLEAGUE"},
-    "union": {"org:EU", "org:AU"},
-    "council": {"org:UNSC", "org:GCC", "org:COE", "org:UNHRC"},
-    "commission": {"org:EU"},
-    "cartel": {"org:OPEC"},
-    "watchdog": {"org:IAEA", "org:OPCW"},
-    "court": {"org:ICC", "org:ICJ"},
-    "organisation": {"org:NATO", "org:WTO", "org:WHO", "org:OIC", "org:SCO", "org:OAS", "org:CSTO", "org:OPCW",
-                     "org:OSCE", "org:OPEC", "org:UN", "org:ASEAN", "org:AU"},
-}
-BLOCS = {"org:EU", "org:ASEAN", "org:AU", "org:GCC", "org:BRICS", "org:SCO", "org:MERCOSUR", "org:ECOWAS",
-         "org:SADC", "org:CIS", "org:CELAC", "org:OAS", "org:ARABLEAGUE", "org:OIC", "org:NAM", "org:PIF",
-         "org:G7", "org:G20", "org:APEC", "org:OPEC", "org:NATO", "org:CSTO", "org:QUAD", "org:COMMONWEALTH"}
-ORG_KINDS["bloc"] = ORG_KINDS["grouping"] = BLOCS
-ORG_KINDS["organization"] = ORG_KINDS["organisation"]
+ORG_KINDS: dict[str, set[str]] = {  # "the alliance" -> the organisations it may stand for (data/anaphora.yaml)
+    noun: set(ids) for noun, ids in yaml.safe_load(
+        resources.files("timeline").joinpath("data/anaphora.yaml").read_text("utf-8"))["organisation_nouns"].items()}
+ORG_NOUN_KEYS = tuple(ORG_KINDS)  # words ORG_NOUN cannot match without
+ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:(?:\d+-(?:member|nation|country)|[a-z-]+)\s+){0,2}?(?P<noun>"
+                      + "|".join(sorted(ORG_KINDS, key=len, reverse=True)) + r")\b(?!\s+(?:of|for|on)\b)")
 EXPLETIVE_IT = re.compile(r"\s+(?:is|was|’s|'s|has\s+been|had\s+been|will\s+be|would\s+be|could\s+be|may\s+be|"
                           r"might\s+be|seems?|seemed|appears?|appeared|remains?|remained|becomes?|became|"
                           r"takes?|took|means?|meant|marks?|marked|came|comes)\b")
