@@ -28,7 +28,7 @@ from timeline.participants import (
     resolve_as_of,
 )
 from timeline.sources import Article
-from timeline.status import mention_status
+from timeline.status import PAST_FORMS, mention_status
 from timeline.text import Sentence, sentences
 from timeline.timex import Timex, find_timexes, sentence_tense
 
@@ -64,10 +64,8 @@ DONE_CALLING_OFF = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:cancell?ed|called
 SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|reported|added|insisted|wrote)\s*"
                          r"(?:on|in|at|during|last|earlier|late|early)?\s*$", re.IGNORECASE)
 LEAD_SENTENCES = 2  # an undated past event in the lead is the news of the day
-PAST_IRREGULAR = {"met", "held", "broke", "struck", "won", "took", "sent", "withdrew", "froze", "quit", "cut", "fired",
-                  "gave", "told", "left", "went", "brought", "led", "paid", "kept", "rang", "sat",
-                  "lost", "drove", "fought", "threw", "rose", "fell", "wrote", "saw", "stood", "spent",
-                  "spoke", "flew", "began", "sought", "made", "had", "came", "drew", "swore", "sworn", "set", "became"}
+# the irregular past forms status.py knows, less the auxiliaries, plus forms that only tell a past act here
+PAST_IRREGULAR = (PAST_FORMS - {"was", "were", "did", "has", "have"}) | {"cut", "set", "became"}
 TALKS_NOUNS = {"talks", "negotiations", "dialogue", "consultations", "meeting", "summit", "session", "conference"}
 BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|since|after|before|until)\s+"
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
