@@ -746,3 +746,14 @@ def test_all_rule_matches_is_every_rules_matches_in_rule_order() -> None:
     index = word_start_positions(text)
     expected = [(r, m.span()) for r in trigger_rules() for m in rule_matches(r, text, index)]
     assert expected and [(r, m.span()) for r, m in all_rule_matches(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctions, which the United Nations imposed on Iran in 2010, were lifted on Wednesday.",
+    "The sanctions that the United Nations imposed on Iran in 2010 were lifted on Wednesday.",
+])
+def test_an_act_told_in_an_object_relative_clause_keeps_its_doer_and_target(text: str) -> None:
+    r = one(text, "sanctions")
+    roles = {p[0]: p[4] for p in r.participants}
+    assert r.date == "2010"
+    assert roles == {"org:UN": "actor", "IRN": "target"}

@@ -206,6 +206,7 @@ def mentions_in(
         if aside is not None and not antecedent:
             hidden.append(aside)
         a0, a1 = clause_bounds(text, a, ACTOR_BREAK)
+        a1 = max(a1, clause_bounds(text, max(a, b - 1), ACTOR_BREAK)[1])  # "sanctions, which X imposed on Iran"
         a0, a1 = (c0 if aside is not None and not antecedent else max(a0, c0)), min(a1, c1)
         clause_actors = [m for m in actors if (sentence.start + a0 <= m.start and m.end <= sentence.start + a1
                                                and not any(h0 <= m.start - sentence.start < h1 for h0, h1 in hidden))

@@ -53,6 +53,9 @@ class Participant:
     role: str
 
 
+OBJECT_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:the\s+)?[A-Z][^,;]*\s\w+$")  # "sanctions which the UN imposed"
+
+
 def participants_of(
     event_type: str, trigger: tuple[int, int], actors: list[ActorMention], clause_text: str, offset: int
 ) -> tuple[list[Participant], str | None]:
@@ -61,6 +64,7 @@ def participants_of(
     place = None
     seen: set[tuple[str, str]] = set()
     last_place_end: int | None = None
+    pivot = subject_end(clause_text, trigger, offset)
     for am in actors:
         rel = am.start - offset
         if am.form == "capital" and NAMES_A_TREATY.match(clause_text, am.end - offset):
@@ -84,7 +88,7 @@ def participants_of(
         elif is_place:
             role = "location"
         elif event_type in DIRECTED:
-            role = "actor" if am.start <= trigger[0] else "target"  # "his trip to": the trigger holds its actor
+            role = "actor" if am.start <= pivot else "target"  # "his trip to": the trigger holds its actor
         else:
             role = "participant"
         key = (am.actor_id, role)
@@ -92,6 +96,15 @@ def participants_of(
             seen.add(key)
             people.append(Participant(am.actor_id, am.name, am.kind, am.country, role))
     return people, place
+
+
+def subject_end(clause_text: str, trigger: tuple[int, int], offset: int) -> int:
+    """Where the doers of a trigger end: its start, or, for a trigger told as an object relative clause ("the
+    sanctions which the UN imposed"), the start of its verb, the last word."""
+    told = clause_text[trigger[0] - offset:trigger[1] - offset].rstrip()
+    if not OBJECT_RELATIVE.search(told):
+        return trigger[0]
+    return trigger[0] + told.rfind(" ") + 1
 
 
 def names_a_venue(text: str, am: ActorMention, offset: int) -> bool:
