@@ -103,3 +103,17 @@ def test_possible_event_does_not_take_the_date_of_the_act_that_offers_it() -> No
                     "on Iran if it suspended enrichment.")
     assert all(r.date is None for r in found if r.event_type == "sanctions_eased")
     assert any(r.date == "2019-02" for r in found if r.event_type == "proposal")
+
+
+def test_a_called_off_encounter_takes_the_date_its_relative_clause_gave_it() -> None:
+    # the relative clause comes after the trigger's attachment and an apposition: it still dates the meeting
+    for text in ("Blinken cancelled a meeting with his Russian counterpart, Sergei Lavrov, that had been planned "
+                 "for Thursday in Geneva.",
+                 "Blinken cancelled a meeting with Lavrov that had been planned for Thursday."):
+        found = of_type(text, "meeting")
+        assert [(r.date, r.status) for r in found] == [("2019-06-13", "cancelled")]
+
+
+def test_a_relative_clause_on_another_noun_does_not_date_the_meeting() -> None:
+    found = of_type("Blinken held a meeting with the envoy who had arrived on Monday.", "meeting")
+    assert all(r.date != "2019-06-10" for r in found)

@@ -5,8 +5,9 @@ import re
 from timeline.participants import NP_BEFORE_CHARS
 from timeline.timex import Timex
 
-OWN_RELATIVE = re.compile(
-    r"\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?(?:planned|scheduled|due|set|was|were|had|has)\b", re.IGNORECASE
+OWN_RELATIVE = re.compile(  # (after the trigger's attachment: "a meeting with Lavrov, his counterpart, that had been")
+    r"(?:\s+(?:with|between|among|of|on|over)\s+[^;.]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:planned|scheduled|due|set|was|were|had|has)\b", re.IGNORECASE
 )
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
@@ -49,7 +50,7 @@ def link_date(
         if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date
-        if kind == "noun" and gap > NOUN_DATE_CHARS and not (
+        if kind == "noun" and gap > NOUN_DATE_CHARS * (2 if own_relative else 1) and not (
                 t.end <= a and gap <= SETTING_DATE_CHARS and SETTING.search(text, max(0, a - 60), a)):
             continue  # (but "agreed on Wednesday to ... in a four-hour meeting": the setting of the dated act)
         inside = own_noun and a <= t.start < t.end <= b
