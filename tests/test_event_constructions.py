@@ -2,22 +2,11 @@
 predicate whose subject another trigger already reports, reduced relatives and fronted objects, declarative
 acts. Each positive sentence must give every listed event type; each near miss must not give the type."""
 
-import datetime as dt
 
 import pytest
+from event_helpers import types_in
 
 from timeline.events_rules import find_triggers
-from timeline.extract import extract_reports
-from timeline.sources import Article
-
-PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
-
-
-def types_in(text: str) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for r in extract_reports(Article(text=text, published=PUBLISHED, path="test")):
-        found.setdefault(r.event_type, []).append(r)
-    return found
 
 
 def trigger_types(text: str) -> list[str]:

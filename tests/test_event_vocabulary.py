@@ -1,22 +1,9 @@
 """Trigger vocabulary of the event-type table: each pattern family finds its event in a sentence of its own and
 stays silent on a near miss (the same words in a non-diplomatic sense)."""
 
-import datetime as dt
 
 import pytest
-
-from timeline.extract import extract_reports
-from timeline.sources import Article
-
-PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
-
-
-def types_in(text: str) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for r in extract_reports(Article(text=text, published=PUBLISHED, path="test")):
-        found.setdefault(r.event_type, []).append(r)
-    return found
-
+from event_helpers import types_in
 
 POSITIVE = [
     # phone calls (CAMEO 041)
