@@ -33,15 +33,13 @@ PRONOUN = re.compile(r"\b(?=[HhSsIiTt])(?:(?P<he>[Hh]e|[Ss]he)|(?P<his>[Hh]is|[H
 OTHER_PARTY = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:guests?|hosts?|visitors?|counterparts?|"
                          r"opposite\s+numbers?)\b(?!,?\s+(?:[A-Z]|the\s+[A-Z]))")
 OTHER_PARTY_KEYS = ("guest", "host", "visitor", "counterpart", "opposite")  # words OTHER_PARTY cannot match without
-OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>president|prime\s+minister|premier|chancellor|foreign\s+minister|"
-                    r"defen[cs]e\s+minister|secretary\s+of\s+state|secretary-general|king|emir|crown\s+prince)\b"
-                    r"(?![\w-]|\s+(?:of|for)\b|,?\s+[A-Z])")  # not "the president of Kenya", "the king, Abdullah"
-OFFICE_KEYS = ("the president", "the prime minister", "the premier", "the chancellor", "the foreign minister",
-               "the defence minister", "the defense minister", "the secretary", "the king", "the emir",
-               "the crown prince")
+ANAPHORA_DATA = yaml.safe_load(resources.files("timeline").joinpath("data/anaphora.yaml").read_text("utf-8"))
+OFFICES = sorted(ANAPHORA_DATA["office_nouns"], key=len, reverse=True)  # "the president", "the emir"
+OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in OFFICES)
+                    + r")\b(?![\w-]|\s+(?:of|for)\b|,?\s+[A-Z])")  # not "the president of Kenya", "the king, Abdullah"
+OFFICE_KEYS = tuple(f"the {o.split()[0]}" for o in OFFICES)  # words OFFICE cannot match without
 ORG_KINDS: dict[str, set[str]] = {  # "the alliance" -> the organisations it may stand for (data/anaphora.yaml)
-    noun: set(ids) for noun, ids in yaml.safe_load(
-        resources.files("timeline").joinpath("data/anaphora.yaml").read_text("utf-8"))["organisation_nouns"].items()}
+    noun: set(ids) for noun, ids in ANAPHORA_DATA["organisation_nouns"].items()}
 ORG_NOUN_KEYS = tuple(ORG_KINDS)  # words ORG_NOUN cannot match without
 ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:(?:\d+-(?:member|nation|country)|[a-z-]+)\s+){0,2}?(?P<noun>"
                       + "|".join(sorted(ORG_KINDS, key=len, reverse=True)) + r")\b(?!\s+(?:of|for|on)\b)")
