@@ -862,3 +862,22 @@ def test_a_relative_asides_past_verb_does_not_govern_the_main_clause() -> None:
     assert [t.value for t in tag(text, dct)] == ["2023-12", "2024-03"]
     text = "The talks, which broke down in March, will resume in October."
     assert [t.value for t in tag(text, dct)] == ["2023-03", "2024-10"]
+
+
+def test_a_plural_scheduled_present_looks_ahead() -> None:
+    dct = dt.date(2024, 6, 12)  # a Wednesday
+    assert one("The two prime ministers meet in Oslo on Monday.", "Monday", dct).value == "2024-06-17"
+    assert one("Coalition talks resume Tuesday, a party spokesman said.", "Tuesday", dct).value == "2024-06-18"
+    assert one("Farmers go to the polls on Sunday in the regional vote.", "Sunday", dct).value == "2024-06-16"
+    assert one("The new governor takes office on Monday.", "Monday", dct).value == "2024-06-17"
+    # not after an auxiliary or "to", nor a noun
+    assert one("The two prime ministers did not meet on Monday.", "Monday", dct).value == "2024-06-10"
+    assert one("Her visit on Monday was cut short by the storm.", "Monday", dct).value == "2024-06-10"
+
+
+def test_expects_to_looks_ahead() -> None:
+    dct = dt.date(2024, 2, 14)  # in the first quarter
+    text = "The brewer said on Tuesday that it expects to complete the sale in the third quarter."
+    assert one(text, "the third quarter", dct).value == "2024-Q3"
+    assert one("The ministry expects to open the bridge in January.", "January", dct).value == "2025-01"
+    assert sentence_tense("Analysts expect to see a rebound.") == "future"
