@@ -881,3 +881,27 @@ def test_expects_to_looks_ahead() -> None:
     assert one(text, "the third quarter", dct).value == "2024-Q3"
     assert one("The ministry expects to open the bridge in January.", "January", dct).value == "2025-01"
     assert sentence_tense("Analysts expect to see a rebound.") == "future"
+
+
+def test_a_speech_tag_after_the_report_does_not_date_it() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    text = "The consulate will reopen on Monday, a foreign ministry spokeswoman said."
+    assert one(text, "Monday", dct).value == "2024-06-17"
+    text = "Border crossings would stay shut until Tuesday, the interior minister told reporters."
+    assert one(text, "Tuesday", dct).value == "2024-06-18"
+    # the report's own past verb still places it
+    assert one("Rebels shelled the port on Monday, the army said.", "Monday", dct).value == "2024-06-10"
+
+
+def test_a_participle_after_another_verb_is_no_past_cue() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    assert one("The schools will remain closed until Tuesday.", "Tuesday", dct).value == "2024-06-18"
+    assert one("The airport is closed until Monday.", "Monday", dct).value == "2024-06-17"
+    assert one("The airport was closed on Monday.", "Monday", dct).value == "2024-06-10"
+
+
+def test_has_until_is_a_deadline_ahead() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    assert one("The committee has until Monday to file its report.", "Monday", dct).value == "2024-06-17"
+    assert one("Creditors have until Tuesday to accept the offer.", "Tuesday", dct).value == "2024-06-18"
+    assert sentence_tense("He has until now refused to comment.") == "past"

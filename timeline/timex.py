@@ -61,18 +61,24 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     for hit in recognise(text):
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
-        ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
-        if ctx.tense is None and lo > sent[0] and _TEMPORAL_CLAUSE.search(text, max(sent[0], lo - 8), lo):
+        # "The embassy will reopen on Monday, officials said.": the speech tag after the report dates nothing in it
+        tag = _SPEECH_TAG.search(text, hit.end, hi)
+        report_end = tag.start() if tag else hi
+        ctx.tense, ctx.tense_strong = cues.near(lo, report_end, hit.start, hit.end)
+        if ctx.tense is None and lo > sent[0] and (link := _TEMPORAL_CLAUSE.search(text, max(sent[0], lo - 8), lo)):
             # "the meeting could take place after the US election in November": a temporal clause without a
-            # verb of its own is placed by the clause it dates; only a future is carried over (a hint)
-            if cues.near(sent[0], lo, lo, lo)[0] == "future" or _MAY_HAPPEN.search(text, sent[0], lo):
+            # verb of its own is placed by the clause it dates; only a future is carried over (a hint), or a
+            # present state's end ("the airport is closed until Monday")
+            main = cues.near(sent[0], lo, lo, lo)[0]
+            if main == "future" or _MAY_HAPPEN.search(text, sent[0], lo) or (
+                    main == "present" and link.group(1).lower() == "until"):
                 ctx.tense = "future"
         ctx.future_in_clause = cues.has(lo, hi, "future")
-        ctx.past_in_clause = cues.has(lo, hi, "past")
+        ctx.past_in_clause = cues.has(lo, report_end, "past")
         if ctx.past_in_clause and ctx.tense == "future" and ctx.tense_strong:
             # "officials said the two sides would meet on Monday": a past verb before the future one reports it
             left = cues.left_end(lo, hit.start, "future", _MODAL)
-            ctx.past_in_clause = left is None or cues.has(left, hi, "past")
+            ctx.past_in_clause = left is None or cues.has(left, report_end, "past")
         if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
@@ -122,9 +128,11 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|as|in|on|at|for
 _STATED_YEAR = {"year", "month", "season", "quarter", "half"}
 
 
+_SPEECH_TAG = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|told|added|announced|reported|confirmed|stated|wrote|"
+                         r"declared|insisted|warned)\b[^,;:]*$", re.IGNORECASE)
 _MAY_HAPPEN = re.compile(r"\b(?:could|might|should|(?-i:may))\s+(?:(?:still|also|now|soon|even|[a-z]+ly)\s+)?"
                          r"(?:take\s+place|go\s+ahead|happen|resume)\b", re.IGNORECASE)
-_TEMPORAL_CLAUSE = re.compile(r"\b(?:after|before|until)\s+$", re.IGNORECASE)
+_TEMPORAL_CLAUSE = re.compile(r"\b(after|before|until)\s+$", re.IGNORECASE)
 _MODAL = re.compile(r"(?:would|will|'ll|shall)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled|"

@@ -72,6 +72,11 @@ class TenseCues:
             nxt and c[3] == "past" and nxt[3] == "future" and not text[c[1]:nxt[0]].strip()
             and text[c[0]:c[1]].lower() in ("was", "were"))
             and not (c[3] == "past" and _VERB_LAST.match(text, max(0, c[0] - 7), c[1]))]  # "expected to last"
+        # "will stay closed until Tuesday", "the border is closed until": a regular past form right after another
+        # cue or a linking verb is a participle or adjective, not a finite verb
+        cues = [c for c, prev in zip(cues, [None, *cues][:len(cues)], strict=True) if not (c[3] == "weak" and (
+            (prev is not None and prev[3] != "weak" and not text[prev[1]:c[0]].strip())
+            or _LINKING_BEFORE.search(text, max(0, c[0] - 12), c[0])))]
         # "He postponed a trip in February": a regular past form right after a subject pronoun is a finite verb,
         # not an adjective or participle, so a strong past cue
         cues = [(s, e, rank_of_past, "past") if t == "weak" and _PRONOUN_BEFORE.search(text, max(0, s - 24), s)
@@ -142,6 +147,8 @@ class TenseCues:
 
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
                              re.IGNORECASE)
+_LINKING_BEFORE = re.compile(r"\b(?:stays?|stayed|remain|remains|remained|seems?|seemed|gets?|got|becomes?|became|"
+                             r"is|are|be|been|being|was|were|keeps?|kept)\s+$", re.IGNORECASE)
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{1,120},")
 _LIST_GOES_ON = re.compile(r",|\band\b|\bor\b")  # "who stepped down as chairman, president and treasurer in"
