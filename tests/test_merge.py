@@ -38,6 +38,17 @@ def test_a_meeting_called_a_summit_stays_one_event() -> None:
     assert [(r.event_type, r.date) for r in found] == [("summit", "2019-06-10")]
 
 
+def test_an_act_and_the_gathering_it_took_place_at_are_two_events() -> None:
+    found = by_type(reports("Turkey, Sweden and Finland signed a memorandum at NATO's Madrid summit last June."))
+    assert found["agreement"].date == found["summit"].date == "2018-06"
+
+
+def test_the_negotiations_an_agreement_ends_are_not_a_gathering_of_its_day() -> None:
+    found = reports("The presidents of Bosnia, Serbia and Croatia initialed a peace agreement on Tuesday, ending three "
+                    "weeks of tense negotiations.")
+    assert [(r.event_type, r.date) for r in found] == [("agreement", "2019-06-11")]
+
+
 def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
     found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
                     "to adopt a neutral status.")

@@ -14,6 +14,7 @@ from timeline.merge_acts import (
     anchored_background,
     another_act,
     before_news,
+    gathering_of_act,
     moved_on,
     own_time,
     same_family,
@@ -188,7 +189,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
         if not m.dated:
             continue
         key = (m.sentence.start, m.timex.start, m.timex.value)
-        if m.kind == "noun" and key in by_verb and not trip_and_encounter(by_verb[key].family, m.event_type.family):
+        if m.kind == "noun" and key in by_verb and not trip_and_encounter(by_verb[key].family, m.event_type.family) \
+                and not gathering_of_act(by_verb[key], m):
             absorb(by_verb[key], m)  # "met on Friday for a summit": one event; "flew there for a summit": two
             continue
         cand = report_from(m)

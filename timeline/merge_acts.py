@@ -70,6 +70,18 @@ def separate_act(r: Report, m: EventMention) -> bool:
     return 2 <= len(set(m.countries)) and set(m.countries) < set(r.countries)
 
 
+AT_GATHERING = re.compile(r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of)\s+(?:[\w’'.-]+\s+){0,4}$",
+                          re.IGNORECASE)  # "at NATO's Madrid summit", "on the sidelines of the G20 summit"
+
+
+def gathering_of_act(r: Report, m: EventMention) -> bool:
+    """Whether a dated noun mention names the gathering at which the act of a verb of its sentence and date took
+    place ("signed a memorandum at NATO's Madrid summit last June"): an event of its own, not the act."""
+    before = m.sentence.text[:m.trigger_start - m.sentence.start]
+    return m.event_type.family in CONSULT | {"summit"} and r.family not in CONSULT | {"summit", "visit"} and bool(
+        AT_GATHERING.search(before))
+
+
 def trip_and_encounter(a: str, b: str) -> bool:
     """Whether two families are a trip and an encounter held on it: two events, though told as one ("flew to
     Pyongyang on Tuesday for the first summit", "met Wang in Beijing, in the first visit by ...")."""
