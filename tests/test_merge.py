@@ -49,6 +49,20 @@ def test_the_negotiations_an_agreement_ends_are_not_a_gathering_of_its_day() -> 
     assert [(r.event_type, r.date) for r in found] == [("agreement", "2019-06-11")]
 
 
+def test_one_verb_with_two_objects_and_two_dates_tells_two_acts() -> None:
+    found = reports("Obama received Netanyahu at the White House in May and Mahmoud Abbas on May 28.")
+    assert sorted((r.date, tuple(r.countries)) for r in found) == [("2019-05", ("USA", "ISR")),
+                                                                  ("2019-05-28", ("USA", "PSE"))]
+    found = reports("China imposed sanctions on Japan in March and on South Korea in May.")
+    assert sorted((r.date, tuple(r.countries)) for r in found) == [("2019-03", ("CHN", "JPN")),
+                                                                  ("2019-05", ("CHN", "KOR"))]
+
+
+def test_a_second_clause_with_a_verb_of_its_own_is_no_gapped_object() -> None:
+    found = reports("Obama met Netanyahu in May and Abbas said on May 28 that talks would resume.")
+    assert [r.date for r in found if r.event_type == "meeting"] == ["2019-05"]
+
+
 def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
     found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
                     "to adopt a neutral status.")

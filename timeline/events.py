@@ -18,6 +18,7 @@ from timeline.events_anchor import (
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
 from timeline.events_dates import link_date
+from timeline.events_gapping import split_gapped
 from timeline.events_rules import EventType, TriggerRule, find_triggers, triggers_by_sentence, types_by_name
 from timeline.participants import (
     Participant,
@@ -269,7 +270,7 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
             continue
         local = [a for a in actors if s.start <= a.start < s.end]
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
-        out.extend(mentions_in(s, timexes, local, article.published, triggers[i]))
+        out.extend(split_gapped(mentions_in(s, timexes, local, article.published, triggers[i]), timexes, local))
     reanchor_counted(out, timexes)  # "two days earlier": from the event reported before
     out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
