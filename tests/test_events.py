@@ -757,3 +757,9 @@ def test_an_act_told_in_an_object_relative_clause_keeps_its_doer_and_target(text
     roles = {p[0]: p[4] for p in r.participants}
     assert r.date == "2010"
     assert roles == {"org:UN": "actor", "IRN": "target"}
+
+
+def test_a_state_named_by_its_adjective_before_a_city_is_the_venue_not_a_party() -> None:
+    r = one("Leaders of the Group of 20 ended their two-day summit in the Indian capital on Sunday.", "summit")
+    assert r.place == "India"
+    assert [p[4] for p in r.participants if p[3] == "IND"] == ["location"]

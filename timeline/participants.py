@@ -9,6 +9,9 @@ from timeline.text import Sentence
 from timeline.timex import Timex
 
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+DEMONYM_PLACE = re.compile(r"\b(?:in|at|to|near)\s+(?:the|this|that|a)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+PLACE_HEAD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:city|capital|town|port|resort|village|province|region|island|"
+                        r"border\s+town|enclave)\b", re.IGNORECASE)  # "in this Swiss lakeside city"
 # "the Paris climate agreement", "the Minsk accords": a capital naming a document; "Tokyo signed the treaty",
 # "Moscow's deal with Kyiv": a party (no article, verb or possessive between the capital and the document)
 NAMES_A_TREATY = re.compile(r"\s+(?:(?!(?:the|an?|its|their|his|her|this|that|and|or|to|on|with|[\w-]+ed)\b)"
@@ -75,7 +78,9 @@ def participants_of(
         is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
             PLACE_BEFORE.search(before) or (last_place_end is not None
                                             and PLACE_LIST.fullmatch(clause_text[last_place_end:rel]))
-            or names_a_venue(clause_text, am, offset))
+            or names_a_venue(clause_text, am, offset)) or (  # "talks in this Swiss lakeside city": a venue
+            am.form == "demonym" and bool(DEMONYM_PLACE.search(before)) and bool(PLACE_HEAD.match(clause_text,
+                                                                                                am.end - offset)))
         last_place_end = am.end - offset if is_place else None  # "in Iraq and Oman": both venues
         if is_place and am.start > trigger[0] and place is None and event_type != "visit":
             place = am.name
