@@ -428,12 +428,16 @@ def test_soon_is_the_future_unless_it_links_or_reports_the_past() -> None:
 
 
 def test_year_end() -> None:
-    """"by year-end", "around year end", "by year's end": this year, mod END; "since year-end" is last year's."""
-    t = one("The merger should close by year-end.", "year-end")
+    """"by year end", "around year end", "by year's end": this year, mod END; the accounts' noun "year-end" is
+    Dec. 31 ("since year-end" last year's)."""
+    t = one("The merger should close by year end.", "year end")
     assert (t.value, t.mod) == ("2018", "END")
+    t = one("The merger should close by year-end.", "year-end")
+    assert (t.value, t.mod) == ("2018-12-31", None)
     assert one("The ministers hope to sign around year end.", "around year end").value == "2018"
+    assert one("The ministers hope to sign around year-end.", "around year-end").value == "2018"
     assert one("Troops will leave by year's end.", "year's end").value == "2018"
-    assert one("The index has risen 4% since year-end.", "year-end").value == "2017"
+    assert one("The index has risen 4% since year-end.", "year-end").value == "2017-12-31"
     assert "year-end" not in [t.text for t in tag("The year-end bonus was paid by Friday.")]
 
 

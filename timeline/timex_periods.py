@@ -218,9 +218,10 @@ _YEAR_END_BEFORE = re.compile(r"(?:\b(?P<prep>by|at|until|till|before|after|sinc
 
 
 def norm_year_end(hit: Hit, ctx: Context) -> Norm | None:
-    """"by year-end", "around year end": this year with mod END; "since year-end" and "last year-end" are the
-    end of the year before, as is "at year-end" in a past clause (the last closing of the books). Only after a
-    preposition ("year-end results" is no expression); "around" and this/last/next join the span."""
+    """"by year end", "around year end": this year with mod END; the hyphenated noun of the accounts, "by
+    year-end", is the books' closing day (Dec. 31). "since year-end" and "last year-end" are the end of the year
+    before, as is "at year-end" in a past clause (the last closing of the books). Only after a preposition
+    ("year-end results" is no expression); "around" and this/last/next join the span."""
     m = _YEAR_END_BEFORE.search(ctx.text, max(0, hit.start - 24), hit.start)
     if not m:
         return None
@@ -228,6 +229,8 @@ def norm_year_end(hit: Hit, ctx: Context) -> Norm | None:
     back = rel == "last" or prep == "since" or (prep == "at" and ctx.tense == "past" and ctx.tense_strong and not rel)
     year = ctx.dct.year + (1 if rel == "next" else -1 if back else 0)
     start = m.start("approx") if m.group("approx") else m.start("rel") if rel else hit.start
+    if "-" in hit.match.group(0) and not m.group("approx"):  # "since year-end": the books' closing day
+        return Norm("DATE", f"{year:04d}-12-31", None, "relative", start, hit.end)
     mod = "APPROX" if m.group("approx") else "END"
     return Norm("DATE", f"{year:04d}", mod, "relative", start, hit.end)
 
