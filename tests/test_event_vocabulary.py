@@ -261,6 +261,27 @@ POSITIVE = [
     ("ceasefire", "Israel halted its offensive in Gaza on Sunday."),
     ("accusation", "China pointed the finger at the United States for the crisis on Monday."),
     ("withdrawal", "Russia formally pulled out of the Conventional Armed Forces in Europe Treaty on Tuesday."),
+    # withdrawal lodged or announced as a country's own; ceasing to be a party; ending agreements
+    ("withdrawal", "Kenya formally lodged its withdrawal from the International Criminal Court on Monday."),
+    ("withdrawal", "Uganda announced its own withdrawal from the court on Tuesday, a day after Kenya."),
+    ("withdrawal", "Chad will cease to be a party to the convention on January 1, the UN said on Monday."),
+    ("withdrawal", "The junta said on Monday it was ending defence agreements with Britain."),
+    # threats of war or force
+    ("threat", "Ghana warned on Monday that any intervention in Togo would be treated as an act of war."),
+    ("threat", "Moscow warned on Monday that the Soviet Union was ready to use force against the aggressors."),
+    ("threat", "Ankara said on Monday it would take whatever measures it judged necessary in the Aegean."),
+    # refusals
+    ("rejection", "Belgrade said on Monday that Serbia would not accept any foreign troops on its soil."),
+    ("rejection", "Oslo said on Monday it would keep its envoy in Minsk in defiance of an order to leave."),
+    # appeals, proposals, meetings, visits, recognition, ratification, sanctions
+    ("appeal", "Secretary-General Ban Ki-moon appealed on Monday to both governments to show restraint."),
+    ("proposal", "Khrushchev suggested to Washington that the two fleets patrol the canal, Moscow said on Monday."),
+    ("meeting", "Mediators from Norway held separate sessions with each delegation in Oslo on Monday."),
+    ("visit", "The Chinese premier attended the funeral of King Bhumibol in Bangkok on Monday."),
+    ("recognition", "Panama moved its recognition to Beijing on Monday, ending ties with Taipei."),
+    ("agreement", "Chile deposited its instrument of ratification with the United Nations on Monday."),
+    ("sanctions", "Beijing tightened controls on Monday on exports of rare earths to Japan."),
+    ("sanctions", "Seoul decided on Monday to strike Japan off its list of trusted trading partners."),
 ]
 
 NEGATIVE = [
@@ -366,6 +387,11 @@ NEGATIVE = [
     ("phone_call", "Peru's president called Garcia a traitor on Monday."),
     ("relations_restored", "The Peruvian embassy in Lima reopened its doors to visitors on Monday."),
     ("weapons_test", "Japan launched a weather satellite into orbit on Monday."),
+    ("withdrawal", "The two armies said on Monday they were ending the war with an agreement on prisoners."),
+    ("threat", "Economists warned on Monday that a trade war would slow growth in Asia."),
+    ("rejection", "Officials said on Monday that talks would not resume before the election in Germany."),
+    ("visit", "Thousands attended the funeral of the singer in Lagos on Monday."),
+    ("ceasefire", "Police in Dublin held their fire on Monday as the crowd dispersed."),
 ]
 
 

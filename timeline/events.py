@@ -77,6 +77,7 @@ WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place
 ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|briefly|quickly|again|jointly|"
                             r"together|on\s+\w+day)\s+)*", re.IGNORECASE)  # "..., and then flew to Vienna"
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+$")
+REFUSAL = re.compile(r"\bnot\b", re.IGNORECASE)  # a rejection told as a negated acceptance ("would not accept")
 MODAL_INSIDE = re.compile(r"\b(?:will|would|could|may|might|should|must|not|never|expected\s+to)\s+(?:be\s+)?$",
                           re.IGNORECASE)
 
@@ -173,7 +174,8 @@ def mentions_in(
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
         head = text[a:b].rsplit(None, 1)[0] + " " if rule.kind == "verb" and " " in text[a:b].strip() else ""
-        if head and MODAL_INSIDE.search(head) and rule.event_type.family != "threat":  # a threat says what would be
+        if head and MODAL_INSIDE.search(head) and rule.event_type.family not in ("threat", "rejection"):
+            # (a threat says what would be; a refusal is its own "would not accept")
             before += " " + head  # "negotiations between Israel and Syria could begin": the modal is in the trigger
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
         own_tense = own_tense or tense  # a clause without tense cues takes the sentence's
@@ -187,6 +189,9 @@ def mentions_in(
         else:
             status = mention_status(before, text[b:c1], rule.kind, start, published, own_tense, end,
                                     trigger=text[a:b], when=timex.text if timex is not None else "", rest=text[c1:])
+        if (rule.event_type.family == "rejection" and REFUSAL.search(text, a, b) and status != "cancelled"
+                and (end is None or end <= published)):
+            status = "occurred"  # "Israel would not accept a foreign force": saying so is the rejection
         if rule.nested and end is not None and end < published:
             status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
