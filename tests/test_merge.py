@@ -58,6 +58,13 @@ def test_one_verb_with_two_objects_and_two_dates_tells_two_acts() -> None:
                                                                   ("2019-05", ("CHN", "KOR"))]
 
 
+def test_an_act_repeated_with_then_and_again_is_one_event_per_time() -> None:
+    found = reports("The grain deal between Russia and Ukraine was extended by 120 days in November, then by 60 days "
+                    "in March and again on May 17.", dt.date(2019, 6, 12))
+    assert sorted(r.date for r in found if r.event_type == "treaty_extension") == ["2018-11", "2019-03",
+                                                                                   "2019-05-17"]
+
+
 def test_a_second_clause_with_a_verb_of_its_own_is_no_gapped_object() -> None:
     found = reports("Obama met Netanyahu in May and Abbas said on May 28 that talks would resume.")
     assert [r.date for r in found if r.event_type == "meeting"] == ["2019-05"]

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 # what stands between the first date and the second object's date: "and" (after a comma or not), the object, and
 # the second date's preposition
-GAP = re.compile(r"\s*,?\s+and\s+(?:then\s+)?(?P<obj>[^,;:()]{2,80}?)\s+(?:on|in|at|during)\s+$")
+GAP = re.compile(r"\s*(?P<sep>,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?P<obj>[^,;:()]{2,80}?)\s+(?:on|in|at|during)\s+$")
+# a second time of the same act with no object of its own: "extended by 120 days in November, then by 60 days in
+# March and again on May 17"
+AGAIN = re.compile(r"(?:then\s+)?(?:(?:by|for)\s+(?:another\s+|a\s+further\s+)?[\w-]+\s+(?:days|weeks|months|years)|"
+                   r"again|once\s+more|once\s+again)(?:\s+(?:again|then))?", re.IGNORECASE)
 MODAL_OR_VERB = re.compile(r"\b(?:\w+ed|said|says|is|are|will|would|can|could|may|might|must|to)\b")
 
 
@@ -30,10 +34,10 @@ def has_verb(words: str) -> bool:
 def split_gapped(mentions: list[EventMention], timexes: list[Timex], actors: list[ActorMention]) -> list[EventMention]:
     """The mentions of one sentence with each gapped second act added right after the act it shares a verb with."""
     out: list[EventMention] = []
+    triggers = [x.trigger_start for x in mentions]
     for m in mentions:
         out.append(m)
-        second = gapped(m, timexes, actors, [x.trigger_start for x in mentions])
-        if second is not None:
+        while (second := gapped(out[-1], timexes, actors, triggers)) is not None:  # "..., then ... and again ..."
             out[-1], new = second
             out.append(new)
     return out
@@ -45,16 +49,20 @@ def gapped(m: EventMention, timexes: list[Timex], actors: list[ActorMention],
     if m.kind != "verb" or m.timex is None or m.timex.start < m.trigger_end or m.timex.date_start is None:
         return None
     s = m.sentence
-    nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end), None)
-    if nxt is None or nxt.date_start is None or nxt.type != "DATE":
+    nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end and t.type == "DATE"), None)
+    if nxt is None or nxt.date_start is None:
         return None
     gap = GAP.fullmatch(s.text, m.timex.end - s.start, nxt.start - s.start)
     if gap is None or has_verb(gap.group("obj")) or any(m.timex.end <= t < nxt.start for t in triggers):
         return None
     lo, hi = s.start + gap.start("obj"), s.start + gap.end("obj")
     objects = [a for a in actors if lo <= a.start and a.end <= hi]
+    if not objects and AGAIN.fullmatch(gap.group("obj")):
+        return m, dataclasses.replace(m, participants=list(m.participants), timex=nxt)
     if not objects or any(a.kind not in ("person", "state", "organisation") for a in objects):
         return None
+    if "and" not in gap.group("sep"):
+        return None  # ", Abbas on Tuesday" without "and" or "then" is an aside, not a second act
     subject = [a for a in actors if s.start <= a.start and a.end <= m.trigger_start]
     first = [a for a in actors if m.trigger_start < a.start and a.end <= m.timex.start and a not in subject]
     clause = s.text
