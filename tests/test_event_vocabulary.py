@@ -283,7 +283,7 @@ POSITIVE = [
     ("sanctions", "Beijing tightened controls on Monday on exports of rare earths to Japan."),
     ("sanctions", "Seoul decided on Monday to strike Japan off its list of trusted trading partners."),
     ("agreement", "The Arctic Shipping Initiative was signed in Oslo on Monday by Norway and Russia."),
-    ("election", "President Jacques Chirac of France, re-elected by a wide margin on Sunday, named a cabinet on Monday."),
+    ("election", "President Jacques Chirac of France, re-elected by a wide margin on Sunday, spoke on Monday."),
     ("threat", "The ultimatum sent by Austria to Serbia on Monday gave Belgrade two days to answer."),
 ]
 
