@@ -909,3 +909,29 @@ def test_has_until_is_a_deadline_ahead() -> None:
     assert one("The committee has until Monday to file its report.", "Monday", dct).value == "2024-06-17"
     assert one("Creditors have until Tuesday to accept the offer.", "Tuesday", dct).value == "2024-06-18"
     assert sentence_tense("He has until now refused to comment.") == "past"
+
+
+def test_a_condition_still_to_be_met_lies_ahead() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    assert one("The budget, if approved on Monday, would cut spending.", "Monday", dct).value == "2024-06-17"
+    text = "Unless the loan is signed by Tuesday, the utility will run out of cash."
+    assert one(text, "Tuesday", dct).value == "2024-06-18"
+    # not "as if", nor a condition in the past
+    assert one("He acted as if nothing happened on Monday.", "Monday", dct).value == "2024-06-10"
+    assert one("It was unclear if the convoy had left on Monday.", "Monday", dct).value == "2024-06-10"
+
+
+def test_a_scheduled_end_looks_ahead() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    assert one("Early voting ends at 6 p.m. on Monday.", "6 p.m. on Monday", dct).value == "2024-06-17T18:00"
+    assert one("The consultation closes on Tuesday.", "Tuesday", dct).value == "2024-06-18"
+
+
+def test_a_past_backshifted_under_a_future_looks_ahead() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    text = "Diplomats said the envoys would return as soon as the truce took hold on Monday."
+    assert one(text, "Monday", dct).value == "2024-06-17"
+    text = "Traders were likely to sell once the market opened Tuesday."
+    assert one(text, "Tuesday", dct).value == "2024-06-18"
+    # no future before it: the past stands
+    assert one("The envoys returned as soon as the truce took hold on Monday.", "Monday", dct).value == "2024-06-10"

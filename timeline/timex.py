@@ -62,7 +62,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         sent = sents[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         lo, hi = clause_around(text, sent, hit.start, hit.end)
         # "The embassy will reopen on Monday, officials said.": the speech tag after the report dates nothing in it
-        tag = _SPEECH_TAG.search(text, hit.end, hi)
+        tag = _SPEECH_TAG.search(text, hit.end, hi) if "," in text[hit.end:hi] else None
         report_end = tag.start() if tag else hi
         ctx.tense, ctx.tense_strong = cues.near(lo, report_end, hit.start, hit.end)
         if ctx.tense is None and lo > sent[0] and (link := _TEMPORAL_CLAUSE.search(text, max(sent[0], lo - 8), lo)):
@@ -83,6 +83,14 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
             ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", True, False
+        elif ctx.tense == "past" and (shift := _BACKSHIFT.search(text, max(sent[0], hit.start - 70), hit.start)) \
+                and cues.near(sent[0], shift.start(), shift.start(), shift.start())[0] == "future":
+            # "talks would begin as soon as the truce took hold on Monday": a past tense only backshifted after
+            # the future it is subordinate to
+            ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", False, False
+        elif not (ctx.tense == "past" and ctx.tense_strong) and _condition(text, max(lo, hit.start - 70), hit.start):
+            # "if passed on Friday", "unless a deal is reached by Sunday": a condition still to be met lies ahead
+            ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", False, False
         elif ctx.tense == "past" and _INTENT.search(text, max(0, hit.start - 60), hit.start):
             # "agreed to meet again in April": a plan made in the past, the nearest April (as "was to meet")
             ctx.tense, ctx.tense_strong, ctx.past_in_clause, ctx.future_in_clause = None, False, False, False
@@ -128,6 +136,14 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|as|in|on|at|for
 _STATED_YEAR = {"year", "month", "season", "quarter", "half"}
 
 
+_BACKSHIFT = re.compile(r"\b(?:as\s+soon\s+as|once|when|after|before|until)\s+(?:[\w'’-]+\s+){0,6}?$", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,7}?$", re.IGNORECASE)
+
+
+def _condition(text: str, lo: int, start: int) -> bool:
+    """Whether text[lo:start] ends in an "if" / "unless" clause ("if passed on", not "as if")."""
+    m = _CONDITION.search(text, lo, start) if ("if " in text[lo:start] or "nless " in text[lo:start]) else None
+    return m is not None and not text[max(0, m.start() - 3):m.start()].lower() == "as "
 _SPEECH_TAG = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|told|added|announced|reported|confirmed|stated|wrote|"
                          r"declared|insisted|warned)\b[^,;:]*$", re.IGNORECASE)
 _MAY_HAPPEN = re.compile(r"\b(?:could|might|should|(?-i:may))\s+(?:(?:still|also|now|soon|even|[a-z]+ly)\s+)?"

@@ -39,7 +39,7 @@ def _cues() -> re.Pattern[str]:
     text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
     parts = []
-    for tense in ("future", "plan", "past", "present", "scheduled"):
+    for tense in ("future", "plan", "past", "present", "scheduled", "scheduled_plural"):
         alt = trie_regex([w.lower() for w in spec.get(tense, [])])
         extra = spec.get(f"{tense}_regex", "")
         parts.append(f"(?P<{tense}>" + "|".join(p for p in (extra, alt) if p) + ")")
@@ -47,9 +47,24 @@ def _cues() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
 
 
+@cache
+def _aux_before() -> re.Pattern[str]:
+    """The words after which a plural present ("meet") is no finite verb ("to meet", "did not meet")."""
+    text = resources.files("timeline.data.timex").joinpath("tense.yaml").read_text(encoding="utf-8")
+    words = [re.escape(w) for w in yaml.safe_load(text)["not_scheduled_after"]]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")\s+$", re.IGNORECASE)
+
+
+def _tense_of(m: re.Match[str], text: str) -> str | None:
+    """The tense group of a cue match; a plural present is a scheduled act unless an auxiliary comes before."""
+    if m.lastgroup != "scheduled_plural":
+        return m.lastgroup
+    return None if _aux_before().search(text, max(0, m.start() - 8), m.start()) else "scheduled"
+
+
 def sentence_tense(sentence: str) -> str | None:
     """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
-    found = {_SENTENCE_TENSE.get(m.lastgroup, m.lastgroup) for m in _cues().finditer(sentence)}
+    found = {_SENTENCE_TENSE.get(t, t) for m in _cues().finditer(sentence) if (t := _tense_of(m, sentence))}
     for tense in ("future", "past", "present"):
         if tense in found or (tense == "past" and "weak" in found):
             return tense
@@ -66,7 +81,7 @@ class TenseCues:
         self.text = text
         rank = {"future": 0, "plan": 0, "past": 1, "present": 2, "scheduled": 2, "weak": 3}
         rank_of_past = rank["past"]
-        cues = [(m.start(), m.end(), rank[m.lastgroup], m.lastgroup) for m in _cues().finditer(text)]
+        cues = [(m.start(), m.end(), rank[t], t) for m in _cues().finditer(text) if (t := _tense_of(m, text))]
         # "were planning to", "was expected to": the auxiliary's past tense belongs to the future cue after it
         cues = [c for c, nxt in zip(cues, [*cues[1:], None][:len(cues)], strict=True) if not (
             nxt and c[3] == "past" and nxt[3] == "future" and not text[c[1]:nxt[0]].strip()
