@@ -935,3 +935,10 @@ def test_a_past_backshifted_under_a_future_looks_ahead() -> None:
     assert one(text, "Tuesday", dct).value == "2024-06-18"
     # no future before it: the past stands
     assert one("The envoys returned as soon as the truce took hold on Monday.", "Monday", dct).value == "2024-06-10"
+
+
+def test_earlier_in_the_week_is_this_week() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday, ISO week 24
+    assert one("Police detained two men earlier in the week.", "the week", dct).value == "2024-W24"
+    assert one("A ruling is expected later in the week.", "the week", dct).value == "2024-W24"
+    assert one("For the week, the index lost 2 percent.", "the week", dct).value == "2024-WXX"

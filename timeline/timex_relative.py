@@ -71,6 +71,8 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     if unit == "D" and rel == "the":
         return Norm("DATE", ctx.dct.isoformat(), mod, "relative")
     if unit == "W" and rel == "the":  # "for the week", "the week's gains": a week of the narrative, unspecified
+        if _IN_THE_WEEK.search(ctx.text, max(0, hit.start - 12), hit.start):  # "earlier in the week": this one
+            return Norm("DATE", cal.iso_week(base), mod, "relative")
         return Norm("DATE", f"{base.year:04d}-WXX", mod, "relative")
     d = cal.shift(base, unit, step)
     if source == "anchored" and step == 0 and unit == "D" and ctx.anchor_gran == "week":
@@ -83,6 +85,9 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         if ctx.anchor_gran == "year" and anchor == ctx.anchor:  # not a month named in that year
             return Norm("DATE", f"{d.year:04d}-XX", mod, source)
     return Norm("DATE", cal.value_at(d, unit), mod, source)
+
+
+_IN_THE_WEEK = re.compile(r"\b(?:earlier|later|early|late)\s+in\s+$", re.IGNORECASE)
 
 
 def _narrative_anchor(ctx: Context, unit: str) -> dt.date | None:
