@@ -942,3 +942,9 @@ def test_earlier_in_the_week_is_this_week() -> None:
     assert one("Police detained two men earlier in the week.", "the week", dct).value == "2024-W24"
     assert one("A ruling is expected later in the week.", "the week", dct).value == "2024-W24"
     assert one("For the week, the index lost 2 percent.", "the week", dct).value == "2024-WXX"
+
+
+def test_ahead_of_the_weekend_is_the_coming_one() -> None:
+    dct = dt.date(2024, 6, 11)  # a Tuesday, ISO week 24
+    assert one("Investors cut their bets ahead of the weekend.", "the weekend", dct).value == "2024-W24-WE"
+    assert one("Shelling went on over the weekend.", "the weekend", dct).value == "2024-W23-WE"

@@ -64,7 +64,8 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         step = -1
     elif rel in ("next", "coming", "this coming"):
         step = 1
-    elif rel == "the" and unit == "WE" and ctx.tense != "future" and ctx.dct.isoweekday() < 6:
+    elif rel == "the" and unit == "WE" and ctx.tense != "future" and ctx.dct.isoweekday() < 6 and not \
+            _AHEAD_OF.search(ctx.text, max(0, hit.start - 12), hit.start):  # "ahead of the weekend": the coming one
         step = -1
     if rel == "the" and not mod and _PERIOD_ENDING.match(ctx.text, hit.end):
         return Norm("DURATION", duration_value(1, unit), mod, "explicit")
@@ -87,6 +88,7 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
     return Norm("DATE", cal.value_at(d, unit), mod, source)
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before)\s+$", re.IGNORECASE)
 _IN_THE_WEEK = re.compile(r"\b(?:earlier|later|early|late)\s+in\s+$", re.IGNORECASE)
 
 
