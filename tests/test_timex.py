@@ -948,3 +948,13 @@ def test_ahead_of_the_weekend_is_the_coming_one() -> None:
     dct = dt.date(2024, 6, 11)  # a Tuesday, ISO week 24
     assert one("Investors cut their bets ahead of the weekend.", "the weekend", dct).value == "2024-W24-WE"
     assert one("Shelling went on over the weekend.", "the weekend", dct).value == "2024-W23-WE"
+
+
+def test_ahead_of_a_day_looks_forward() -> None:
+    dct = dt.date(2024, 6, 13)  # a Thursday
+    text = "Troops were deployed in the capital ahead of Sunday's referendum."
+    assert one(text, "Sunday", dct).value == "2024-06-16"
+    text = "In the run-up to Saturday's rally, police closed the main square."
+    assert one(text, "Saturday", dct).value == "2024-06-15"
+    # a possessive weekday alone is still the one reported
+    assert one("Sunday's referendum drew a low turnout.", "Sunday", dct).value == "2024-06-09"

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from timeline.timex_calendar import interval
 from timeline.timex_kinds import KINDS
-from timeline.timex_normalise import Context, Norm
+from timeline.timex_normalise import AHEAD_OF, Context, Norm
 from timeline.timex_relative import RELATIVE_KINDS
 from timeline.timex_rules import recognise
 from timeline.timex_tense import TenseCues, clause_around, sentence_spans, sentence_tense
@@ -81,7 +81,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             ctx.past_in_clause = left is None or cues.has(left, report_end, "past")
         if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
-        elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start):  # "postponed the vote until Tuesday"
+        elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start) or AHEAD_OF.search(
+                text, max(0, hit.start - 30), hit.start):  # "postponed the vote until Tuesday", "ahead of Sunday's"
             ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", True, False
         elif ctx.tense == "past" and (shift := _BACKSHIFT.search(text, max(sent[0], hit.start - 70), hit.start)) \
                 and cues.near(sent[0], shift.start(), shift.start(), shift.start())[0] == "future":

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from timeline import timex_calendar as cal
 from timeline.timex_normalise import (
+    AHEAD_OF,
     ORD,
     POD,
     Context,
@@ -201,7 +202,8 @@ def _day_for(hit: Hit, ctx: Context) -> tuple[dt.date, str]:
         base, source = (ctx.anchor, "anchored") if ctx.anchor and ctx.anchor_gran == "day" else (ctx.dct, "relative")
         step = dt.timedelta(days=1 if later else -1)
         return cal.weekday_date(dow, base + step, "future" if later else "past"), source
-    if _POSSESSIVE.match(ctx.text, hit.end) and not _POSSESSIVE_AHEAD.match(ctx.text, hit.end):
+    if _POSSESSIVE.match(ctx.text, hit.end) and not _POSSESSIVE_AHEAD.match(ctx.text, hit.end) and not \
+            AHEAD_OF.search(ctx.text, max(0, hit.start - 30), hit.start):
         # "Wednesday's ruling": news reports it after the fact (not "Sunday's vote is expected to be close")
         return cal.weekday_date(dow, ctx.dct, "past"), "inferred"
     if ctx.past_in_clause and ctx.future_in_clause:  # "a service planned for Saturday was cancelled": the nearest

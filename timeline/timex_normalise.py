@@ -24,6 +24,9 @@ ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
        "midday": "MI"}
 BACK = {"ago", "earlier", "before", "back", "previously"}
+# "ahead of Sunday's vote", "in the run-up to the election in May": a date the narrative still looks forward to
+AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[\s-]up\s+to|in\s+advance\s+of)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 @dataclass
