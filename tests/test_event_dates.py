@@ -117,3 +117,10 @@ def test_a_called_off_encounter_takes_the_date_its_relative_clause_gave_it() -> 
 def test_a_relative_clause_on_another_noun_does_not_date_the_meeting() -> None:
     found = of_type("Blinken held a meeting with the envoy who had arrived on Monday.", "meeting")
     assert all(r.date != "2019-06-10" for r in found)
+
+
+def test_a_participle_modifying_the_object_keeps_its_date_to_itself() -> None:
+    found = of_type("Sadat called on Israel on Sunday to withdraw from all Arab land occupied in 1967.", "appeal")
+    assert [r.date for r in found] == ["2019-06-09"]
+    found = of_type("In a speech, Sadat called on Israel to withdraw from all Arab land occupied in 1967.", "appeal")
+    assert [r.date for r in found] == [None]

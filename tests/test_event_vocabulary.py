@@ -285,6 +285,7 @@ POSITIVE = [
     ("agreement", "The Arctic Shipping Initiative was signed in Oslo on Monday by Norway and Russia."),
     ("election", "President Jacques Chirac of France, re-elected by a wide margin on Sunday, spoke on Monday."),
     ("threat", "The ultimatum sent by Austria to Serbia on Monday gave Belgrade two days to answer."),
+    ("agreement", "Ethiopia and Eritrea declared on Monday that there would be no more war between them."),
 ]
 
 NEGATIVE = [
@@ -395,6 +396,7 @@ NEGATIVE = [
     ("rejection", "Officials said on Monday that talks would not resume before the election in Germany."),
     ("visit", "Thousands attended the funeral of the singer in Lagos on Monday."),
     ("ceasefire", "Police in Dublin held their fire on Monday as the crowd dispersed."),
+    ("withdrawal", "Ethiopia and Eritrea declared on Monday that there would be no more war between them."),
 ]
 
 

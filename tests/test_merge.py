@@ -65,6 +65,18 @@ def test_an_act_repeated_with_then_and_again_is_one_event_per_time() -> None:
                                                                                    "2019-05-17"]
 
 
+def test_meetings_on_one_day_and_again_on_the_next_are_two() -> None:
+    found = reports("Putin and Erdogan held two private meetings in Sochi, on Sunday evening and again on Monday "
+                    "morning.")
+    assert sorted(r.date[:10] for r in found if r.event_type == "meeting") == ["2019-06-09", "2019-06-10"]
+
+
+def test_a_reaction_takes_the_day_its_own_sentence_names() -> None:
+    found = reports("Syria declared a day of national mourning on Saturday, and its radio accused Sadat of betraying "
+                    "the Arab cause.")
+    assert [(r.date, r.date_source) for r in found if r.event_type == "accusation"] == [("2019-06-08", "context")]
+
+
 def test_a_second_clause_with_a_verb_of_its_own_is_no_gapped_object() -> None:
     found = reports("Obama met Netanyahu in May and Abbas said on May 28 that talks would resume.")
     assert [r.date for r in found if r.event_type == "meeting"] == ["2019-05"]

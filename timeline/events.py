@@ -78,6 +78,7 @@ ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|bri
                             r"together|on\s+\w+day)\s+)*", re.IGNORECASE)  # "..., and then flew to Vienna"
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+$")
 REFUSAL = re.compile(r"\bnot\b", re.IGNORECASE)  # a rejection told as a negated acceptance ("would not accept")
+MODAL_WORD = re.compile(r"\b(?:will|would|could|may|might|should|must)\b", re.IGNORECASE)
 MODAL_INSIDE = re.compile(r"\b(?:will|would|could|may|might|should|must|not|never|expected\s+to)\s+(?:be\s+)?$",
                           re.IGNORECASE)
 
@@ -174,11 +175,13 @@ def mentions_in(
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
         head = text[a:b].rsplit(None, 1)[0] + " " if rule.kind == "verb" and " " in text[a:b].strip() else ""
-        if head and MODAL_INSIDE.search(head) and rule.event_type.family not in ("threat", "rejection"):
-            # (a threat says what would be; a refusal is its own "would not accept")
+        told_content = bool(head and MODAL_WORD.search(head) and is_past_verb(head) and head[:1].islower())
+        # "declared that there would be no more war": the modal is the content of a past act, not its time
+        if head and MODAL_INSIDE.search(head) and rule.event_type.family not in ("threat", "rejection") and not (
+                told_content):  # (a threat says what would be; a refusal is its own "would not accept")
             before += " " + head  # "negotiations between Israel and Syria could begin": the modal is in the trigger
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
-        own_tense = own_tense or tense  # a clause without tense cues takes the sentence's
+        own_tense = "past" if told_content else own_tense or tense  # a clause without tense cues takes the sentence's
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date

@@ -16,6 +16,10 @@ SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,5}?(?:\w+ed|began|brok
                           re.IGNORECASE)
 COORDINATED = re.compile(r"\s(?:and|but|then|before|after)\s+(?:then\s+|later\s+|also\s+)?(?:[\w’'-]+\s+)?$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+# a past participle after a common noun of the object, with the date's preposition: "the land occupied in"
+PARTICIPLE_MODIFIER = re.compile(
+    r"\b(?-i:[a-z])(?!(?:was|were|been|be|is|are|had|has|have|being)\b)[\w-]+\s+(?-i:[a-z]+ed|held|won|taken|seized|"
+    r"built|begun|lost|made|drawn|fought)\s+(?:in|on|since|during)\s+$")
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -47,6 +51,8 @@ def link_date(
         own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
         if t.start >= b and kind == "noun" and SINCE_CLAUSE.search(text[b:t.start]):
             continue  # "the first talks since the invasion began on Thursday": the date of the since-clause
+        if t.start >= b and (modifier := PARTICIPLE_MODIFIER.search(text, b, t.start)) and modifier.start() > b + 1:
+            continue  # "called on Israel to withdraw from the land occupied in 1967": the occupation's date
         if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date

@@ -46,10 +46,10 @@ def split_gapped(mentions: list[EventMention], timexes: list[Timex], actors: lis
 def gapped(m: EventMention, timexes: list[Timex], actors: list[ActorMention],
            triggers: list[int]) -> tuple[EventMention, EventMention] | None:
     """The act told once and the gapped second one, or None when m has no gapped second object."""
-    if m.kind != "verb" or m.timex is None or m.timex.start < m.trigger_end or m.timex.date_start is None:
+    if m.timex is None or m.timex.start < m.trigger_end or m.timex.date_start is None:
         return None
     s = m.sentence
-    nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end and t.type == "DATE"), None)
+    nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end and t.type in ("DATE", "TIME")), None)
     if nxt is None or nxt.date_start is None:
         return None
     gap = GAP.fullmatch(s.text, m.timex.end - s.start, nxt.start - s.start)
@@ -57,9 +57,9 @@ def gapped(m: EventMention, timexes: list[Timex], actors: list[ActorMention],
         return None
     lo, hi = s.start + gap.start("obj"), s.start + gap.end("obj")
     objects = [a for a in actors if lo <= a.start and a.end <= hi]
-    if not objects and AGAIN.fullmatch(gap.group("obj")):
+    if not objects and AGAIN.fullmatch(gap.group("obj")):  # (a noun too: "two meetings, on Sunday and again on Monday")
         return m, dataclasses.replace(m, participants=list(m.participants), timex=nxt)
-    if not objects or any(a.kind not in ("person", "state", "organisation") for a in objects):
+    if m.kind != "verb" or not objects or any(a.kind not in ("person", "state", "organisation") for a in objects):
         return None
     if "and" not in gap.group("sep"):
         return None  # ", Abbas on Tuesday" without "and" or "then" is an aside, not a second act

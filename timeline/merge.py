@@ -278,10 +278,12 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                     and not moved_on(first, reports, last))
             if before_news(first, r.family in REACTIONS, last.countries if last else []):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
-            if r.family in REACTIONS:
-                continue  # words about events, dated only by their own
             day = None if called_off else sentence_day(first, [x for o in reports for x in o.mentions], published,
                                                        CONTEXT_DAYS)
+            if r.family in REACTIONS:  # words about events, dated only by their own sentence's day
+                if day is not None:
+                    take_date(r, day)  # "declared a day of mourning on Saturday, and its radio accused Sadat"
+                continue
             if day is None and near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
                     last.countries, r.countries, allow_empty=False):
                 for m in r.mentions:
