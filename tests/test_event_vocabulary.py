@@ -286,6 +286,10 @@ POSITIVE = [
     ("election", "President Jacques Chirac of France, re-elected by a wide margin on Sunday, spoke on Monday."),
     ("threat", "The ultimatum sent by Austria to Serbia on Monday gave Belgrade two days to answer."),
     ("agreement", "Ethiopia and Eritrea declared on Monday that there would be no more war between them."),
+    ("expulsion", "Washington ordered 25 members of the Soviet mission to the United Nations to leave on Monday."),
+    ("talks", "Blinken and Lavrov ended two days of talks in Geneva on Monday without an agreement."),
+    ("demand", "Moscow insisted on Monday that any cuts in nuclear weapons be tied to limits on missile defence."),
+    ("rejection", "Putin refused on Monday, telling reporters that the offer was not serious."),
 ]
 
 NEGATIVE = [
@@ -397,6 +401,8 @@ NEGATIVE = [
     ("visit", "Thousands attended the funeral of the singer in Lagos on Monday."),
     ("ceasefire", "Police in Dublin held their fire on Monday as the crowd dispersed."),
     ("withdrawal", "Ethiopia and Eritrea declared on Monday that there would be no more war between them."),
+    ("talks", "Germany and France signed the pact on Monday, ending three weeks of talks."),
+    ("demand", "Moscow insisted on Monday that the report was false."),
 ]
 
 
