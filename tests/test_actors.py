@@ -320,6 +320,10 @@ def test_soviet_union_and_its_leaders_by_date(actors: ActorDictionary) -> None:
     # capitals shared with the successor are resolved by date (states.yaml dated_forms)
     assert ids(actors.find("Moscow", D(1980, 1, 1))) == ["SUN"]
     assert ids(actors.find("Moscow", D(1992, 1, 1))) == ["RUS"]
+    # ... and so are the capitals of the union's republics, and of Yugoslavia's
+    assert ids(actors.find("Kiev and Riga", D(1972, 5, 29))) == ["SUN", "SUN"]
+    assert ids(actors.find("Kiev and Riga", D(1995, 1, 1))) == ["UKR", "LVA"]
+    assert ids(actors.find("Zagreb", D(1985, 1, 1))) == ["YUG"]
     assert actors.leader("SUN", "foreign minister", D(1970, 1, 1)).id == "person:andrei-gromyko"
     assert ids(actors.find("Gorbachev and Gorbachov", D(1989, 12, 2))) == ["person:mikhail-gorbachev"] * 2
 

@@ -290,6 +290,7 @@ POSITIVE = [
     ("talks", "Blinken and Lavrov ended two days of talks in Geneva on Monday without an agreement."),
     ("demand", "Moscow insisted on Monday that any cuts in nuclear weapons be tied to limits on missile defence."),
     ("rejection", "Putin refused on Monday, telling reporters that the offer was not serious."),
+    ("visit", "President Macron leaves on Tuesday for Tehran, where he will meet President Pezeshkian."),
 ]
 
 NEGATIVE = [

@@ -87,7 +87,7 @@ def participants_of(
         if event_type == "visit" and (VISITOR_BEFORE.search(clause_text[max(0, rel - 16):rel])
                                       or clause_text[max(0, rel - 3):rel].rstrip().lower().endswith("by")):
             role = "actor"  # "the first visit by an Ethiopian leader to Eritrea"
-        elif event_type == "visit" and am.start > trigger[1] and am.kind == "state":
+        elif event_type == "visit" and am.start >= trigger[1] and am.kind == "state":
             role = "host"
             place = place or am.name
         elif is_place:

@@ -60,6 +60,9 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         else:
             base, source = anchor, "anchored"
             step = {"the following": 1, "following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+            if step and unit in ("D", "W") and ctx.anchor_gran not in ("day", "week"):
+                # "in 1975 ... The following day": no day to count from; left to the event before it
+                return Norm("DURATION", duration_value(1, unit), mod, "unresolved")
     elif rel in ("last", "past", "this past", "previous"):
         step = -1
     elif rel in ("next", "coming", "this coming"):
