@@ -21,7 +21,7 @@ def of_type(text: str, event_type: str, published: dt.date = PUBLISHED):
 def test_distance_after_a_long_phrase_counts_from_the_date() -> None:
     # "on Tuesday on the officials they hold responsible for ..., a day after the region voted": Monday
     found = of_type("Germany and France imposed travel bans on Tuesday on the officials they hold responsible for "
-                    "the crackdown in the province, a day after the region voted in a referendum on independence.",
+                    "the crackdown in the province, a day after Moldova voted in a referendum on independence.",
                     "election")
     assert {r.date for r in found} == {"2019-06-10"}
 
@@ -124,3 +124,11 @@ def test_a_participle_modifying_the_object_keeps_its_date_to_itself() -> None:
     assert [r.date for r in found] == ["2019-06-09"]
     found = of_type("In a speech, Sadat called on Israel to withdraw from all Arab land occupied in 1967.", "appeal")
     assert [r.date for r in found] == [None]
+
+
+def test_an_act_the_news_came_days_after_is_dated_back_from_the_news() -> None:
+    text = ("Japan summoned the South Korean ambassador on Thursday. The decision came a day after Taro Kono and his "
+            "counterpart, Kang Kyung-wha, held talks on the sidelines of a meeting with Wang Yi outside Beijing.")
+    found = reports(text, dt.date(2019, 8, 23))
+    assert sorted({r.date for r in found if r.event_type == "meeting"}) == ["2019-08-21"]
+

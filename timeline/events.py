@@ -9,6 +9,7 @@ from timeline.anaphora import resolve_anaphora
 from timeline.anaphora_subject import sentence_subject
 from timeline.events_anchor import (
     anchor_before_trigger,
+    came_after,
     from_publication,
     nearest_weekday,
     next_occurrence,
@@ -103,6 +104,7 @@ class EventMention:
     anchor_days: int | None = None  # "the following day": days from the event reported before
     undatable: bool = False  # its date is only known relative to another ("days after Biden took office")
     follow_up: bool = False  # "Germany followed": a new event like the one before, never the same one
+    came_after: bool = False  # anchor_days count back from the news act ("the decision came a day after ...")
 
     @property
     def countries(self) -> list[str]:
@@ -166,10 +168,12 @@ def mentions_in(
         if rel is not None and rel.end <= a:
             timex = anchor_before_trigger(text[rel.end:a], timex)
             rel, undatable = (rel, False) if timex is not None else (None, True)
-        anchor_days = None
+        anchor_days = back = None
         if rel is None:
             anchor_days = next((d for t in rel_timexes if c0 <= t.start and t.end <= c1
                                 and (d := offset_from_previous(t)) is not None), None)
+            back = came_after(text[:a]) if anchor_days is None else None
+            anchor_days = back if back is not None else anchor_days
         start = timex.date_start if timex is not None else None
         end = timex.date_end if timex is not None else None
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
@@ -254,7 +258,8 @@ def mentions_in(
             timex = when[-1] if when else None  # "began on Wednesday in Riyadh, where the king received him"
         out.append(EventMention(event_type, label, rule.kind, status, sentence, sentence.start + a,
                                 sentence.start + b, text[a:b], timex, people, place, objects=objects,
-                                anchor_days=anchor_days, undatable=undatable))
+                                anchor_days=anchor_days, undatable=undatable,
+                                came_after=rel is None and back is not None))
     return out
 
 

@@ -36,6 +36,20 @@ RELATIVE_TO_PREVIOUS = re.compile(
 )
 
 
+# "The decision came a day after [Kono and Kang held talks]": the act in the after-clause is that many days before
+# the news act the sentence's subject stands for
+CAME_AFTER = re.compile(rf"\b(?:came|comes|followed|was\s+announced|was\s+made|took\s+place)\s+(?:just\s+|only\s+)?"
+                        rf"{COUNT}\s+after\s+(?:(?!,\s+(?:and|but|while|when)\b)[^;:]){{0,160}}$", re.IGNORECASE)
+
+
+def came_after(before: str) -> int | None:
+    """Days from the news act to an act told in a "came two days after ..." clause (negative), or None."""
+    m = CAME_AFTER.search(before)
+    if m is None or m.group("unit").lower() not in UNIT_DAYS:
+        return None
+    return -count_days(m.group("n"), m.group("unit"))
+
+
 def count_days(n: str | None, unit: str | None) -> int:
     """Days in "two weeks", "a day" (1 when no count is given; months and years count 1 a unit)."""
     if not n or not unit:

@@ -49,11 +49,18 @@ def resolve_context(mentions: list[EventMention], sents: list[Sentence], diction
 def anchor_to_previous(mentions: list[EventMention]) -> None:
     """"Parliament approved it the following day": a day after the last day-precise event before it."""
     last: EventMention | None = None
+    news: EventMention | None = None  # the last day-precise act that took place: what "the decision" stands for
+    done: dict[tuple[int, int], EventMention] = {}  # (sentence, days) -> the mention anchored so
     for m in mentions:
-        if m.anchor_days is not None and not m.dated and last is not None:
-            m.timex = shifted(last.timex, m.anchor_days)
+        base = news if m.came_after else last
+        if m.anchor_days is not None and not m.dated and base is not None:
+            same = done.get((m.sentence.start, m.anchor_days))  # "a day after X and Y held talks at a meeting"
+            m.timex = same.timex if same is not None else shifted(base.timex, m.anchor_days)
+            done[(m.sentence.start, m.anchor_days)] = m
+            continue
         if m.dated and m.timex.granularity == "day":
             last = m
+            news = m if m.status == "occurred" else news
 
 
 def organisation_members(mentions: list[EventMention], dictionary: ActorDictionary, published: dt.date) -> None:
@@ -142,8 +149,9 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     for m in mentions:
         third = mediators(m, actors, text)
         if not any(_party(p) and p.actor_id not in third for p in m.participants):
-            source = previous if (previous is not None and previous.countries
+            source = previous if (previous is not None and previous.countries and m.event_type.family != "election"
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
+            # (an election is a state's own: it takes the parties of an election told before, not of another act)
             source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
                                      if f in by_family), None)  # "a peace agreement was signed in Algiers"
             source = source or (latest if third else None)  # "The talks, chaired by Mitchell,": the story's parties
