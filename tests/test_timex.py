@@ -967,3 +967,12 @@ def test_the_following_day_after_a_year_has_no_day_to_count_from() -> None:
     t = one("They met on Wednesday. The following day they signed an accord.", "The following day",
             dt.date(1972, 5, 27))
     assert t.value == "1972-05-25"
+
+
+def test_a_regular_past_after_a_named_subject_is_a_past_verb() -> None:
+    dct = dt.date(2023, 11, 16)
+    assert one("Blinken postponed a trip to Beijing in February.", "February", dct).value == "2023-02"
+    assert one("Moscow briefly suspended its part at the end of October.", "the end of October",
+               dt.date(2023, 7, 18)).value == "2022-10"
+    # a possessive before a participle is no subject: "Xi's proposed visit in February" is still ahead
+    assert one("Xi's proposed visit in February is off.", "February", dct).value == "2024-02"

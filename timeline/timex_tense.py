@@ -94,8 +94,9 @@ class TenseCues:
             or _LINKING_BEFORE.search(text, max(0, c[0] - 12), c[0])))]
         # "He postponed a trip in February": a regular past form right after a subject pronoun is a finite verb,
         # not an adjective or participle, so a strong past cue
-        cues = [(s, e, rank_of_past, "past") if t == "weak" and _PRONOUN_BEFORE.search(text, max(0, s - 24), s)
-                else (s, e, r, t) for s, e, r, t in cues]
+        cues = [(s, e, rank_of_past, "past") if t == "weak" and (
+            _PRONOUN_BEFORE.search(text, max(0, s - 24), s) or _NAME_BEFORE.search(text, max(0, s - 40), s))
+                else (s, e, r, t) for s, e, r, t in cues]  # (or a named subject: "Blinken postponed a trip")
         self.cues = cues
         self.starts = [c[0] for c in cues]
         self.asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
@@ -162,6 +163,11 @@ class TenseCues:
 
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:he|she|they|we|I)\s+(?:(?:also|then|later|first|had|[a-z]+ly)\s+)?$",
                              re.IGNORECASE)
+# a name as the subject right before a regular past form ("Moscow briefly suspended"); not a determiner, a
+# preposition or a possessive ("Xi's proposed visit"), nor a nationality before a participle ("German armed forces")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|For|By|"
+                          r"With|From|After|Before|When|If|As|Last|Next|Early|Late)\b)[A-Z][\w.-]*(?<![’']s)\s+"
+                          r"(?:[a-z]+ly\s+)?$")
 _LINKING_BEFORE = re.compile(r"\b(?:stays?|stayed|remain|remains|remained|seems?|seemed|gets?|got|becomes?|became|"
                              r"is|are|be|been|being|was|were|keeps?|kept)\s+$", re.IGNORECASE)
 _VERB_LAST = re.compile(r".*\b(?:to|will|would|could|may|might|can)\s+last$", re.IGNORECASE | re.DOTALL)
