@@ -215,15 +215,16 @@ def reanchor_counted(mentions: list["EventMention"], timexes: list[Timex]) -> No
 
 
 def nearest_weekday(t: Timex, published: dt.date) -> Timex:
-    """A called-off event's weekday that the tagger put in the week ahead while the one just past is nearer
-    ("cancelled a gala planned for Friday evening", published on Saturday): the one just past."""
+    """A called-off event's weekday is the nearest one, past or ahead ("cancelled a gala planned for Friday evening":
+    the Friday just past when published on Saturday, the coming one when published on Tuesday)."""
     if t.source != "inferred" or t.date_start is None or t.granularity not in ("day", "time"):
         return t
-    if not WEEKDAY.search(t.text) or t.date_start <= published:
+    if not WEEKDAY.search(t.text) or t.date_start == published:
         return t
-    back = t.date_start - dt.timedelta(days=7)
-    if published - back < t.date_start - published:
-        return replace(shifted(t, -7), type="DATE")
+    step = -7 if t.date_start > published else 7
+    other = t.date_start + dt.timedelta(days=step)
+    if abs((other - published).days) < abs((t.date_start - published).days):
+        return replace(shifted(t, step), type="DATE")
     return t
 
 
