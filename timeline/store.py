@@ -10,7 +10,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, create_engine, select
 
-from timeline.models import Actor
+from timeline.models import SORT_DATE, SORT_DATE_SQL, SORTED_FACETS, Actor, Event
 
 
 def connect(path: str | Path) -> Engine:
@@ -26,9 +26,39 @@ def connect(path: str | Path) -> Engine:
         cur.close()
 
     SQLModel.metadata.create_all(engine)
+    add_sort_date(engine)
     ensure_search(Path(path))
     seed_actors(engine)
     return engine
+
+
+def add_sort_date(engine: Engine) -> bool:
+    """Give an events table made before events.sort_date existed that generated column, and the indexes that read
+    events in its order in place of the (facet, date_start) ones; True if anything was missing. The column costs
+    nothing to add (it is computed, not stored); each index takes one pass over the table."""
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.schema import CreateIndex
+
+    with engine.begin() as conn:
+        columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_xinfo(events)")}
+        if not columns:
+            return False
+        indexes = {r[0] for r in conn.exec_driver_sql("select name from sqlite_master where tbl_name = 'events'")}
+        missing = [index for index in Event.__table__.indexes if index.name not in indexes]
+        if SORT_DATE in columns and not missing:
+            return False
+        if SORT_DATE not in columns:
+            try:
+                conn.exec_driver_sql(f"alter table events add column {SORT_DATE} VARCHAR"
+                                     f" generated always as ({SORT_DATE_SQL}) virtual")
+            except OperationalError as exc:  # another process added it first
+                if "duplicate column" not in str(exc):
+                    raise
+        for index in missing:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+        for column in SORTED_FACETS:
+            conn.exec_driver_sql(f"drop index if exists idx_events_{column}_date")
+    return True
 
 
 def seed_actors(engine: Engine) -> None:
