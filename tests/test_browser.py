@@ -76,6 +76,10 @@ def test_browse_facet_timeline_and_download_csv(server: str, tmp_path: Path) -> 
             page.goto(f"{server}/timeline/events")
             all_rows = page.locator("table.rows-and-columns tbody tr").count()
             assert all_rows >= 6
+            # By date, the undated events after the dated ones (not a first screen of empty dates).
+            starts = [s.strip() for s in page.locator("td.col-date_start").all_inner_texts()]
+            dated = [s for s in starts if s]
+            assert starts[0] and starts == dated + [""] * (len(starts) - len(dated)) and dated == sorted(dated)
             item = page.locator("#facet-status li", has=page.get_by_role("link", name="planned", exact=True))
             expected = int(item.inner_text().split()[-1].replace(",", ""))
             planned = item.get_by_role("link", name="planned", exact=True)

@@ -141,8 +141,20 @@ async def test_date_facet(ds: Datasette) -> None:
 
 
 async def test_sorted_by_date_and_sortable(ds: Datasette) -> None:
-    dated = [r["date_start"] for r in await rows(ds, "/timeline/events") if r["date_start"]]
-    assert dated == sorted(dated)
+    starts = [r["date_start"] for r in await rows(ds, "/timeline/events")]
+    dated = [d for d in starts if d]
+    assert len(dated) >= 6 and starts.count(None) >= 3  # the seed article reports undated events too
+    assert starts == sorted(dated) + [None] * starts.count(None)  # by date, the undated ones last
+    first = (await ds.client.get("/timeline/events.json?_size=5&_shape=objects")).json()
+    assert [r["date_start"] for r in first["rows"]] == sorted(dated)[:5] and first["next_url"]
+    html = (await ds.client.get("/timeline/events")).text
+    cells = re.findall(r'<td class="col-date_start type-(\w+)">([^<]*)</td>', html)
+    assert [text for kind, text in cells if kind != "none"] == sorted(dated) and cells[0][1] == sorted(dated)[0]
+    assert [kind for kind, _ in cells][len(dated):] == ["none"] * starts.count(None)
+    got = list(csv.DictReader(io.StringIO((await ds.client.get("/timeline/events.csv?_size=max")).text)))
+    assert [r["date_start"] or None for r in got] == starts
+    nulls_first = [r["date_start"] for r in await rows(ds, "/timeline/events?_sort=date_start")]
+    assert nulls_first == [None] * starts.count(None) + sorted(dated)  # a sort the user chooses is Datasette's
     by_articles = await rows(ds, "/timeline/events?_sort_desc=article_count")
     assert [r["article_count"] for r in by_articles] == sorted((r["article_count"] for r in by_articles),
                                                                reverse=True)
@@ -155,6 +167,7 @@ async def test_timeline_page_lists_events_in_date_order_with_honest_dates(ds: Da
     dates = re.findall(r'data-date="([^"]*)"', html)
     dated = [d for d in dates if d]
     assert dated == sorted(dated) and len(dated) >= 6
+    assert dates == dated + [""] * (len(dates) - len(dated)) and len(dates) > len(dated)  # undated last
     labels = re.findall(r'<time class="tl-date"[^>]*>([^<]+)</time>', html)
     assert {"2003", "March 2018", "17 Apr 2018", "May 2018", "28 Feb 2019"} <= set(labels)
     visit = re.search(r'<li class="tl-event (\w[\w-]*) precision-day"[^>]*data-date="2018-04-17"', html)

@@ -128,9 +128,34 @@ def serve_command(db: str, host: str = "127.0.0.1", port: int = 8001, metadata: 
     return cmd
 
 
+def upgrade_schema(db: str | Path) -> bool:
+    """Give a timeline database built before events.sort_date (the site's default order) that column and its
+    indexes; True if it was missing. Other databases are left alone."""
+    if not Path(db).exists():
+        return False
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        columns = {r[1] for r in conn.execute("PRAGMA table_xinfo(events)")}
+    finally:
+        conn.close()
+    if not columns or "sort_date" in columns:
+        return False
+    from sqlalchemy import create_engine
+
+    from timeline.store import add_sort_date
+
+    engine = create_engine(f"sqlite:///{db}", connect_args={"timeout": 60})
+    try:
+        return add_sort_date(engine)
+    finally:
+        engine.dispose()
+
+
 def serve_datasette(db: str, host: str = "127.0.0.1", port: int = 8001, metadata: str = "metadata.yml",
                     immutable: bool = False) -> None:
     """Run Datasette on db with the project's metadata and safe settings (read-only; immutable if asked)."""
+    if upgrade_schema(db):
+        print("Added events.sort_date (the default order) to", db, file=sys.stderr)
     if immutable:
         finalise(db)
     inspect_file = str(write_inspect_file(db)) if immutable else None

@@ -16,6 +16,7 @@ Here:
 
 import json
 import os
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -123,8 +124,38 @@ def count_link(conn, link: Link, sql: str, params: Any, unfiltered: bool,  # noq
     return sorted(rows, key=lambda r: (-r[1], str(r[0])))
 
 
+def without_keyset(request, sql: str, params: Any) -> tuple[str, Any]:  # noqa: ANN001
+    """The facets' sql and params of a page after the first (``?_next=``) without the clause Datasette adds to
+    select the rows after the previous page (always its last where clause, in parentheses, with :pN parameters):
+    the facets count the whole selection on every page, as on the first (Datasette 0.65 would count only the
+    rows after the page, and at 1M events count those ~1M rows for each page)."""
+    if request is None or "_next" not in request.args or not isinstance(params, dict):
+        return sql, params
+    body = sql.rstrip()
+    depth, start = 0, None
+    for i in range(len(body) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(body[i], 0)
+        if depth == 0:
+            start = i
+            break
+    if not body.endswith(")") or start is None or ":p" not in body[start:]:
+        return sql, params
+    head = body[:start]
+    for joint in (" and ", " where "):
+        if head.endswith(joint):
+            stripped = head[: -len(joint)] + " "
+            used = {k: v for k, v in params.items() if re.search(rf":{re.escape(str(k))}\b", stripped)}
+            return stripped, used
+    return sql, params
+
+
 class _CachedFacet(Facet):
-    """Shared plumbing: cached counting on the database thread, time limit, result dicts."""
+    """Shared plumbing: cached counting on the database thread, time limit, result dicts. The counts are those
+    of the whole selection on every page (``without_keyset``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sql, self.params = without_keyset(self.request, self.sql, self.params)
 
     async def _counts(self, kind: str, names: tuple, fn) -> Any:  # noqa: ANN001
         sql = "" if _is_unfiltered(self.sql, self.params) else self.sql

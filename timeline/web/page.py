@@ -146,18 +146,12 @@ def decorate(row: dict, database_url: str) -> dict:
 
 
 async def list_events(db, where: list[str], params: dict, size: int, limit_ms: int) -> list[dict]:  # noqa: ANN001
-    """Up to size + 1 events of the selection: dated ones in date order (walking the date_start index), then
-    undated ones if there is room."""
-    dated = " and ".join([*where, "date_start is not null"])
-    events = [dict(r) for r in await db.execute(
-        f"select {COLUMNS} from {EVENTS} where {dated} order by date_start, id limit {size + 1}", params,
+    """Up to size + 1 events of the selection in the events table's default order: dated ones by date, then the
+    undated ones (sort_date, walking its index)."""
+    where_sql = f" where {' and '.join(where)}" if where else ""
+    return [dict(r) for r in await db.execute(
+        f"select {COLUMNS} from {EVENTS}{where_sql} order by sort_date, id limit {size + 1}", params,
         custom_time_limit=limit_ms)]
-    if len(events) <= size:
-        undated = " and ".join([*where, "date_start is null"])
-        events += [dict(r) for r in await db.execute(
-            f"select {COLUMNS} from {EVENTS} where {undated} order by id limit {size + 1 - len(events)}", params,
-            custom_time_limit=limit_ms)]
-    return events
 
 
 async def timeline_view(datasette, request) -> Response:  # noqa: ANN001
