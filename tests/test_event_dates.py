@@ -132,3 +132,9 @@ def test_an_act_the_news_came_days_after_is_dated_back_from_the_news() -> None:
     found = reports(text, dt.date(2019, 8, 23))
     assert sorted({r.date for r in found if r.event_type == "meeting"}) == ["2019-08-21"]
 
+
+
+def test_a_gathering_takes_the_date_its_host_clause_gives_it() -> None:
+    found = of_type("The Kremlin said the move would not affect a summit of Russian and African leaders that "
+                    "Mr. Putin hosts in St. Petersburg next week.", "summit")
+    assert [(r.date, r.status) for r in found] == [("2019-W25", "planned")]

@@ -6,8 +6,8 @@ from timeline.participants import NP_BEFORE_CHARS
 from timeline.timex import Timex
 
 OWN_RELATIVE = re.compile(  # (after the trigger's attachment: "a meeting with Lavrov, his counterpart, that had been")
-    r"(?:\s+(?:with|between|among|of|on|over)\s+[^;.]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?"
-    r"(?:planned|scheduled|due|set|was|were|had|has)\b", re.IGNORECASE
+    r"(?:\s+(?:with|between|among|of|on|over)\s+[^;.]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:[\w’'.-]+\s+){0,6}?"
+    r"(?:planned|scheduled|due|set|was|were|had|has|will|hosts|holds|opens|convenes|chairs)\b", re.IGNORECASE
 )
 RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:[\w’'-]+\s+){0,4}?(?:had|has|have|was|were|is|are|\w+ed)\b", re.IGNORECASE
