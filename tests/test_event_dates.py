@@ -138,3 +138,9 @@ def test_a_gathering_takes_the_date_its_host_clause_gives_it() -> None:
     found = of_type("The Kremlin said the move would not affect a summit of Russian and African leaders that "
                     "Mr. Putin hosts in St. Petersburg next week.", "summit")
     assert [(r.date, r.status) for r in found] == [("2019-W25", "planned")]
+
+
+def test_a_present_perfect_act_takes_the_day_it_was_reported() -> None:
+    found = of_type("Burundi has formally lodged its withdrawal from the International Criminal Court, a United "
+                    "Nations spokesman confirmed on Tuesday, as defections gathered pace.", "withdrawal")
+    assert [r.date for r in found] == ["2019-06-11"]

@@ -190,6 +190,18 @@ def test_the_three_countries_are_the_three_named_before() -> None:
     assert countries(text, "issued") == {"EGY", "SDN", "ETH"}
 
 
+def test_the_three_governments_are_the_last_three_states_named_before_the_sentence() -> None:
+    text = ("South Africa notified the UN of its own withdrawal last week, and Gambia announced its own withdrawal "
+            "on Tuesday. On Monday Burundi suspended its cooperation with the UN human rights office. Senegal's "
+            "justice minister urged the three governments on Wednesday to reconsider.")
+    assert countries(text, "urged") == {"SEN", "ZAF", "GMB", "BDI"}
+
+
+def test_a_capital_naming_a_treaty_is_no_party() -> None:
+    text = "Burundi will cease to be a party to the Rome Statute, the court's founding treaty, on October 27 next year."
+    assert countries(text, "cease to be a party to") == {"BDI"}
+
+
 def test_a_capital_naming_a_summit_is_its_venue() -> None:
     text = ("Relations between Tokyo and Seoul have barely improved since the Hanoi summit in February. "
             "Talks between Ankara and Athens resumed after the Helsinki summit last year.")

@@ -20,6 +20,7 @@ GROUP_RE = re.compile(
 NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 COUNTED_RE = re.compile(r"\b(?:[Tt]he|[Aa]ll|[Aa]ll\s+the)\s+(?P<n>three|four|five|six|seven)\s+"
                         r"(?P<noun>countries|nations|states|governments|sides|capitals|leaders|presidents|ministers)\b")
+STATE_NOUNS = {"countries", "nations", "states", "governments", "capitals"}
 PERSON_NOUNS = {"leaders", "men", "women", "presidents", "heads of state", "prime ministers", "ministers", "envoys"}
 VENUE_BEFORE_RE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|via)\s+(?:the\s+)?$")
 COORDINATION_RE = re.compile(r"(?:[’']s)?\s*,?\s+and\s+(?:[\w’'.-]+\s+){0,4}")
@@ -44,7 +45,8 @@ class GroupMention:
     kind: str  # "state" | "person"
 
 
-def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, persons: bool) -> list[str]:
+def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, persons: bool,
+              states_only: bool = False) -> list[str]:
     """Distinct actors (persons, or states incl. the country of persons) mentioned in [start, end).
 
     A state named as a place ("in Hanoi", "to China") is a venue, not a side.
@@ -59,6 +61,7 @@ def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, per
             key = m.actor_id if m.kind == "person" else None
         else:
             key = m.actor_id if m.kind != "person" else m.country
+            key = None if states_only and m.kind == "organisation" else key  # "the three governments"
         if key and key not in out:
             out.append(key)
     return out
@@ -138,12 +141,17 @@ def _counted(text: str, mentions: list[ActorMention]) -> list[GroupMention]:
     out = []
     for m in COUNTED_RE.finditer(text):
         n, persons = NUMBERS[m.group("n").lower()], m.group("noun") in PERSON_NOUNS
+        states = m.group("noun") in STATE_NOUNS
         starts = [0] + [s.end() for s in SENTENCE_END_RE.finditer(text, 0, m.start() + 1)]
-        for lo in (starts[-2] if len(starts) >= 2 else 0, 0):
-            found = _distinct(text, mentions, lo, m.start(), persons)
-            if len(found) == n:
-                out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
-                break
+        found = _distinct(text, mentions, starts[-2] if len(starts) >= 2 else 0, m.start(), persons, states)
+        if len(found) != n:  # the last n named before this sentence ("South Africa ... Gambia ... Burundi ...
+            found = []       # Senegal's minister urged the three governments"), counted back sentence by sentence
+            for lo, hi in zip(reversed(starts[:-1]), reversed(starts[1:]), strict=True):
+                found = list(dict.fromkeys(_distinct(text, mentions, lo, hi, persons, states) + found))
+                if len(found) >= n:
+                    break
+        if len(found) == n:
+            out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))
     return out
 
 

@@ -55,6 +55,8 @@ WATCHED_AS = r"\s+as\s+(?=(?:the\s+two|both|they|he|she)\s)"  # "Scholz looked o
 ACTOR_BREAK = re.compile(f"(?:{CLAUSE_BREAK.pattern})|(?:{AS_CLAUSE.pattern})|(?:{ANCHOR_CLAUSE})|(?:{SUBORDINATE})"
                          f"|(?:{WATCHED_AS})")
 PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{3,120}?\s[—–]\s")
+PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:now|formally|officially|already|also|finally)\s+)?$",
+                            re.IGNORECASE)  # a present perfect: the news of the day it is reported on
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,2}?|confirmed|stated|declared|reported|added)\s*(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
@@ -211,7 +213,9 @@ def mentions_in(
             timex = from_publication(timex, published)  # "due in Japan later this week": from today on
         if timex is not None and status in ("cancelled", "postponed"):
             timex = nearest_weekday(timex, published)  # "cancelled a gala planned for Friday", said on Saturday
-        if timex is None and status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1]):
+        if timex is None and ((status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1])) or (
+                status == "occurred" and rule.kind == "verb" and PERFECT_BEFORE.search(text, max(0, a - 24), a))):
+            # (also "Burundi has formally lodged its withdrawal, a UN spokesman confirmed on Thursday")
             said = [t for t, r in zip(local_timexes, rel_timexes, strict=True) if t.type == "DATE" and t.date_start
                     and REPORTING_BEFORE.search(text[max(0, r.start - 40):r.start])]
             timex = said[0] if said else None  # "has cancelled the meeting, the White House said on Wednesday"
