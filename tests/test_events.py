@@ -687,12 +687,15 @@ def test_talks_that_ended_that_day_are_the_meeting_s() -> None:
     assert len(reports(text)) == 1
 
 
-def test_a_reaction_without_a_date_of_its_own_stays_undated() -> None:
+def test_a_reaction_takes_the_news_day_of_its_paragraph_but_no_later_one() -> None:
     text = ("North Korea test-fired a missile on Monday. Japan and the United States condemned the launch and "
             "urged Pyongyang to return to talks.")
-    found = {r.event_type: r.date for r in reports(text)}
-    assert found["weapons_test"] == "2019-06-10"
-    assert found.get("accusation") is None and found.get("appeal") is None
+    found = {r.event_type: (r.date, r.date_source) for r in reports(text)}
+    assert found["weapons_test"] == ("2019-06-10", "inferred")
+    assert found["accusation"] == found["appeal"] == ("2019-06-10", "context")
+    text = ("North Korea test-fired a missile on Monday.\n\nThe missile flew for 50 minutes before it fell into the "
+            "sea.\n\nJapan and the United States condemned the launch.")  # two paragraphs on: no longer the news
+    assert {r.event_type: r.date for r in reports(text)}.get("accusation") is None
 
 
 def test_a_calling_off_told_in_the_past_takes_its_context_date() -> None:

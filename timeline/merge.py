@@ -34,6 +34,7 @@ RECENT_STATUS = ("occurred", "negated", "cancelled", "postponed", "planned", "pr
 CONFLICT_DAYS = 3
 CONTEXT_DAYS = 7  # a news event of the past week sets the date of the undated sentences after it
 CONTEXT_PARAGRAPHS = 2  # ... in its paragraph or the next two
+REACTION_PARAGRAPHS = 1  # ... a reaction to it (an appeal, a rejection) only in its paragraph or the next
 ALSO_BEFORE = re.compile(r"\b(?:also|too|separately|likewise|in\s+addition)\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 # a calling off told in the past: it happened in the news of its context ("a signing ceremony ... was cancelled")
 CALLED_OFF = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )\b(?:cancell?ed|called\s+off|scrapped|postponed|"
@@ -280,9 +281,12 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
             day = None if called_off else sentence_day(first, [x for o in reports for x in o.mentions], published,
                                                        CONTEXT_DAYS)
-            if r.family in REACTIONS:  # words about events, dated only by their own sentence's day
+            if r.family in REACTIONS and not (near and first.sentence.paragraph - last.mentions[0].sentence.paragraph
+                                              <= REACTION_PARAGRAPHS):
+                # words about events: dated by their own sentence's day ("declared a day of mourning on Saturday,
+                # and its radio accused Sadat"), or by the news told in their paragraph or the one before
                 if day is not None:
-                    take_date(r, day)  # "declared a day of mourning on Saturday, and its radio accused Sadat"
+                    take_date(r, day)
                 continue
             if day is None and near and r.family in CONSULT and last.family in CONSULT and countries_compatible(
                     last.countries, r.countries, allow_empty=False):
