@@ -960,10 +960,12 @@ def test_ahead_of_a_day_looks_forward() -> None:
     assert one("Sunday's referendum drew a low turnout.", "Sunday", dct).value == "2024-06-09"
 
 
-def test_the_following_day_after_a_year_has_no_day_to_count_from() -> None:
+def test_the_following_day_after_a_year_counts_from_the_last_day_named() -> None:
     text = "On Wednesday they approved a joint space flight in 1975. The following day the navies signed an accord."
-    t = one(text, "The following day", dt.date(1972, 5, 27))
-    assert t.date_start is None and t.source == "unresolved"
+    assert one(text, "The following day", dt.date(1972, 5, 27)).value == "1972-05-25"
+    t = one("They approved a joint space flight in 1975. The following day the navies signed an accord.",
+            "The following day", dt.date(1972, 5, 27))
+    assert t.date_start is None and t.source == "unresolved"  # no day to count from: left to the event before it
     t = one("They met on Wednesday. The following day they signed an accord.", "The following day",
             dt.date(1972, 5, 27))
     assert t.value == "1972-05-25"

@@ -104,6 +104,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             if tx.type == "DATE" and tx.date_start and tx.granularity in _ANCHOR_GRANULARITIES and not (
                     tx.granularity == "year" and _modifier_year(text, tx)):
                 ctx.anchor, ctx.anchor_gran = tx.date_start, tx.granularity
+                ctx.last_day = tx.date_start if tx.granularity == "day" else ctx.last_day
             _note_narrative(ctx, tx)
     return _order_ranges(text, out)
 

@@ -57,6 +57,7 @@ class Context:
     year_anchor: int | None = None  # the narrative's last year stated (not guessed from the DCT): "that year"
     month_anchor: dt.date | None = None  # its last month named or stated (not a weekday's): "that month"
     day_anchor_at: int = -1  # end offset of the last calendar day written with its month ("Nov. 3"), if any
+    last_day: dt.date | None = None  # the narrative's last day-precise date ("on Wednesday"), for "the following day"
     last_quarter: tuple[int, int | str, int] | None = None  # (year, quarter or "X" if fiscal, offset in text)
     year_to_date_at: int = -1  # offset of the last "the (first) nine months" of a report
 

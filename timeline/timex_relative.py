@@ -61,8 +61,10 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
             base, source = anchor, "anchored"
             step = {"the following": 1, "following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
             if step and unit in ("D", "W") and ctx.anchor_gran not in ("day", "week"):
-                # "in 1975 ... The following day": no day to count from; left to the event before it
-                return Norm("DURATION", duration_value(1, unit), mod, "unresolved")
+                # "on Wednesday ... a flight in 1975. The following day": from the narrative's last day, if any
+                if ctx.last_day is None:
+                    return Norm("DURATION", duration_value(1, unit), mod, "unresolved")
+                base = ctx.last_day
     elif rel in ("last", "past", "this past", "previous"):
         step = -1
     elif rel in ("next", "coming", "this coming"):
