@@ -144,3 +144,9 @@ def test_a_present_perfect_act_takes_the_day_it_was_reported() -> None:
     found = of_type("Burundi has formally lodged its withdrawal from the International Criminal Court, a United "
                     "Nations spokesman confirmed on Tuesday, as defections gathered pace.", "withdrawal")
     assert [r.date for r in found] == ["2019-06-11"]
+
+
+def test_a_plan_with_a_deadline_lies_between_today_and_the_deadline() -> None:
+    found = of_type("Officials said a second phase of the talks between the United States and Russia should get "
+                    "under way before the end of the year.", "talks")
+    assert [(r.status, r.date_start, r.date_end) for r in found] == [("possible", "2019-06-12", "2019-12-31")]

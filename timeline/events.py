@@ -18,7 +18,7 @@ from timeline.events_anchor import (
 )
 from timeline.events_clauses import antecedents, relative_clause, without
 from timeline.events_context import resolve_context
-from timeline.events_dates import link_date
+from timeline.events_dates import DEADLINE_BEFORE, link_date
 from timeline.events_gapping import split_gapped
 from timeline.events_rules import EventType, TriggerRule, find_triggers, triggers_by_sentence, types_by_name
 from timeline.participants import (
@@ -181,11 +181,14 @@ def mentions_in(
         said_on = rel is not None and rel.end <= a and REPORTING_BEFORE.search(text[max(0, rel.start - 40):rel.start])
         before = without(text, c0, a, aside if not antecedent else None)  # the clause before the trigger
         head = text[a:b].rsplit(None, 1)[0] + " " if rule.kind == "verb" and " " in text[a:b].strip() else ""
-        told_content = bool(head and MODAL_WORD.search(head) and is_past_verb(head) and head[:1].islower())
+        told_content = bool(head and MODAL_WORD.search(head) and head[:1].islower() and is_past_verb(head.split()[0]))
         # "declared that there would be no more war": the modal is the content of a past act, not its time
-        if head and MODAL_INSIDE.search(head) and rule.event_type.family not in ("threat", "rejection") and not (
+        if head and (MODAL_INSIDE.search(head) or MODAL_WORD.search(head)) and rule.event_type.family not in (
+                "threat", "rejection") and not (
                 told_content):  # (a threat says what would be; a refusal is its own "would not accept")
-            before += " " + head  # "negotiations between Israel and Syria could begin": the modal is in the trigger
+            modal = MODAL_INSIDE.search(head) or MODAL_WORD.search(head)
+            before += " " + head[:modal.end()] + " "  # "negotiations between Israel and Syria could begin": the
+            # modal is in the trigger ("talks ... should get under way": up to the modal)
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
         own_tense = "past" if told_content else own_tense or tense  # a clause without tense cues takes the sentence's
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
@@ -210,7 +213,9 @@ def mentions_in(
             timex = None  # "in late February, the powers offered to ease sanctions": the offer's date
         if timex is not None and status in ("planned", "proposed", "possible"):
             timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
-            timex = from_publication(timex, published)  # "due in Japan later this week": from today on
+            timex = from_publication(timex, published, DEADLINE_BEFORE.search(text, max(0, rel.start - 12),
+                                                                              rel.start) is not None)
+            # "due in Japan later this week", "should begin before the end of the year": from today on
         if timex is not None and status in ("cancelled", "postponed"):
             timex = nearest_weekday(timex, published)  # "cancelled a gala planned for Friday", said on Saturday
         if timex is None and ((status in ("cancelled", "postponed") and DONE_CALLING_OFF.search(text[c0:c1])) or (

@@ -231,9 +231,10 @@ def nearest_weekday(t: Timex, published: dt.date) -> Timex:
 LATER_THIS = re.compile(r"\blater\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.IGNORECASE)
 
 
-def from_publication(t: Timex, published: dt.date) -> Timex:
-    """A plan "later this week" lies between the publication date and the end of the week."""
-    if t.date_start is None or t.date_end is None or not LATER_THIS.search(t.text):
+def from_publication(t: Timex, published: dt.date, deadline: bool = False) -> Timex:
+    """A plan "later this week" (or with a deadline: "before the end of the year") lies between the publication
+    date and the end of the period."""
+    if t.date_start is None or t.date_end is None or not (LATER_THIS.search(t.text) or (deadline and t.mod == "END")):
         return t
     if t.date_start < published <= t.date_end:
         return replace(t, date_start=published)

@@ -20,6 +20,7 @@ PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORE
 PARTICIPLE_MODIFIER = re.compile(
     r"\b(?-i:[a-z])(?!(?:was|were|been|be|is|are|had|has|have|being)\b)[\w-]+\s+(?-i:[a-z]+ed|held|won|taken|seized|"
     r"built|begun|lost|made|drawn|fought)\s+(?:in|on|since|during)\s+$")
+DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)  # "should begin before the end of the year"
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -53,7 +54,8 @@ def link_date(
             continue  # "the first talks since the invasion began on Thursday": the date of the since-clause
         if t.start >= b and (modifier := PARTICIPLE_MODIFIER.search(text, b, t.start)) and modifier.start() > b + 1:
             continue  # "called on Israel to withdraw from the land occupied in 1967": the occupation's date
-        if t.start >= b and (BOUND_WORDS.search(text[b:t.start])
+        deadline = t.mod == "END" and DEADLINE_BEFORE.search(text, max(0, t.start - 12), t.start)
+        if t.start >= b and not deadline and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):
             continue  # "will not meet before his inauguration in January": a bound, not the date
         if kind == "noun" and gap > NOUN_DATE_CHARS * (2 if own_relative else 1) and not (
