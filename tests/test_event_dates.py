@@ -150,3 +150,9 @@ def test_a_plan_with_a_deadline_lies_between_today_and_the_deadline() -> None:
     found = of_type("Officials said a second phase of the talks between the United States and Russia should get "
                     "under way before the end of the year.", "talks")
     assert [(r.status, r.date_start, r.date_end) for r in found] == [("possible", "2019-06-12", "2019-12-31")]
+
+
+def test_a_clause_with_its_own_subject_after_since_still_dates_the_act() -> None:
+    found = of_type("Lord Carrington, the British Foreign Secretary, had chaired the conference with Zimbabwe's "
+                    "leaders since it opened on September 10.", "meeting", dt.date(1979, 12, 22))
+    assert [r.date for r in found] == ["1979-09-10"]

@@ -82,6 +82,13 @@ def test_a_second_clause_with_a_verb_of_its_own_is_no_gapped_object() -> None:
     assert [r.date for r in found if r.event_type == "meeting"] == ["2019-05"]
 
 
+def test_a_gathering_told_only_by_its_venue_is_kept_and_where_clauses_share_it() -> None:
+    found = reports("The summit had been set for June in the Guatemalan town of Esquipulas, where the five presidents "
+                    "first met in May last year, but it was put off.", dt.date(1987, 8, 8))
+    assert sorted((r.date, tuple(r.countries), r.place) for r in found) == [
+        ("1986-05", ("GTM",), "Guatemala"), ("1987-06", ("GTM",), "Guatemala")]
+
+
 def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
     found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
                     "to adopt a neutral status.")

@@ -31,6 +31,7 @@ THE_TRIP = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "talks, chaired by the former U.S. senator George Mitchell,", "a truce brokered by Qatar": a third party's phrase
 MEDIATED_BY = re.compile(r"\b(?:chaired|mediated|brokered|facilitated|sponsored|overseen|convened)\s+"
                          r"(?:jointly\s+)?by\s+[^,;:()]{0,80}", re.IGNORECASE)
+WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)  # the place of the clause before
 MEDIATED_FAMILIES = ("talks", "talks_resumed", "ceasefire", "agreement")
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
@@ -146,12 +147,13 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     by_family: dict[str, EventMention] = {}
     visitors: list[Participant] = []
     latest: EventMention | None = None
-    for m in mentions:
+    prior: EventMention | None = None  # the mention just before, whatever its parties
+    for i_m, m in enumerate(mentions):
+        prior = mentions[i_m - 1] if i_m else None
         third = mediators(m, actors, text)
         if not any(_party(p) and p.actor_id not in third for p in m.participants):
-            source = previous if (previous is not None and previous.countries and m.event_type.family != "election"
+            source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
-            # (an election is a state's own: it takes the parties of an election told before, not of another act)
             source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
                                      if f in by_family), None)  # "a peace agreement was signed in Algiers"
             source = source or (latest if third else None)  # "The talks, chaired by Mitchell,": the story's parties
@@ -164,6 +166,11 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
                 before = sents[i - 1] if i > 0 and sents[i - 1].paragraph == m.sentence.paragraph else None
                 m.participants = [p for p in (states_named(before, actors, text) if before else [])
                                   if p.actor_id not in third] + m.participants
+            if prior is not None and prior.sentence.start == m.sentence.start and WHERE_BEFORE.search(
+                    m.sentence.text, 0, m.trigger_start - m.sentence.start) and not any(
+                    p.role == "location" for p in m.participants):  # "in Esquipulas, where the five first met"
+                m.participants += [p for p in prior.participants if p.role == "location"]
+                m.place = m.place or prior.place
         elif (m.event_type.family == "visit" and visitors and not any(
                 p.role in ("actor", "participant") for p in m.participants)
               and THE_TRIP.search(m.sentence.text, 0, m.trigger_start - m.sentence.start)):

@@ -18,7 +18,8 @@ COORDINATED = re.compile(r"\s(?:and|but|then|before|after)\s+(?:then\s+|later\s+
 PURPOSE_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 # a past participle after a common noun of the object, with the date's preposition: "the land occupied in"
 PARTICIPLE_MODIFIER = re.compile(
-    r"\b(?-i:[a-z])(?!(?:was|were|been|be|is|are|had|has|have|being)\b)[\w-]+\s+(?-i:[a-z]+ed|held|won|taken|seized|"
+    r"\b(?!(?:was|were|been|be|is|are|had|has|have|being|it|they|he|she|we|you|which|that|who|"
+    r"since|when|after|before|once|until)\b)(?-i:[a-z])[\w-]*\s+(?-i:[a-z]+ed|held|won|taken|seized|"
     r"built|begun|lost|made|drawn|fought)\s+(?:in|on|since|during)\s+$")
 DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)  # "should begin before the end of the year"
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)

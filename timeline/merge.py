@@ -245,7 +245,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     _set_codes(reports)
     reports = [r for r in reports if r.participants  # an event nobody takes part in is not a diplomatic event
                # nor a place, unless the event is of that place ("a truce in Yemen", "elections in Peru")
-               and (r.family in ("election", "ceasefire") or any(p[4] != "location" for p in r.participants))
+               and (r.family in ("election", "ceasefire", "summit", "meeting", "talks")
+                    or any(p[4] != "location" for p in r.participants))
                and (r.family != "visit" or any(p[4] not in ("host", "location") for p in r.participants))]
     # ... nor a visit with no visitor ("the company would visit suppliers in China")
     reports = sorted(reports, key=lambda r: r.mentions[0].trigger_start)
