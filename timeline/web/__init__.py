@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from timeline import export
 from timeline.web.facets import EVENTS, IndexedFacet, LinkFacet, warm
 from timeline.web.links import request_link_filters
+from timeline.web.order import install as tie_break
 from timeline.web.page import chart_counts, filter_options, timeline_view
 from timeline.web.summary import summary_valid
 
@@ -34,9 +35,12 @@ def register_facet_classes() -> list:
 
 @hookimpl
 def filters_from_request(request, database, table, datasette):  # noqa: ANN001, ANN201
-    """?_country=ISO3 and ?_actor=ID on the events table, through the indexed link tables."""
+    """?_country=ISO3 and ?_actor=ID on the events table, through the indexed link tables; and the id as the
+    tie-breaker of the first page's order (order.py)."""
 
     async def inner() -> FilterArguments | None:
+        if table == EVENTS:
+            tie_break(datasette, database)  # every page in one order (see order.py)
         return await request_link_filters(datasette, database, request, table)
 
     return inner
