@@ -978,3 +978,12 @@ def test_a_regular_past_after_a_named_subject_is_a_past_verb() -> None:
                dt.date(2023, 7, 18)).value == "2022-10"
     # a possessive before a participle is no subject: "Xi's proposed visit in February" is still ahead
     assert one("Xi's proposed visit in February is off.", "February", dct).value == "2024-02"
+
+
+def test_a_participial_aside_takes_the_tense_of_the_speech_verb_after_it() -> None:
+    dct = dt.date(2003, 1, 11)  # a Saturday
+    text = ("Senior officials of the United States and Japan, meeting in Washington on Monday and Tuesday, said "
+            "Washington was willing to talk but would not offer inducements.")
+    assert [one(text, d, dct).value for d in ("Monday", "Tuesday")] == ["2003-01-06", "2003-01-07"]
+    # the report before a trailing speech tag keeps its own tense
+    assert one("The embassy will reopen on Monday, officials said.", "Monday", dct).value == "2003-01-13"

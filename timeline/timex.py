@@ -65,6 +65,8 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         tag = _SPEECH_TAG.search(text, hit.end, hi) if "," in text[hit.end:hi] else None
         report_end = tag.start() if tag else hi
         ctx.tense, ctx.tense_strong = cues.near(lo, report_end, hit.start, hit.end)
+        if ctx.tense is None and tag:  # "officials, meeting in Washington on Monday, said ...": no verb of its own
+            ctx.tense, ctx.tense_strong = cues.near(lo, hi, hit.start, hit.end)
         if ctx.tense is None and lo > sent[0] and (link := _TEMPORAL_CLAUSE.search(text, max(sent[0], lo - 8), lo)):
             # "the meeting could take place after the US election in November": a temporal clause without a
             # verb of its own is placed by the clause it dates; only a future is carried over (a hint), or a
@@ -73,7 +75,7 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             if main == "future" or _MAY_HAPPEN.search(text, sent[0], lo) or (
                     main == "present" and link.group(1).lower() == "until"):
                 ctx.tense = "future"
-        ctx.future_in_clause = cues.has(lo, hi, "future")
+        ctx.future_in_clause = cues.has(lo, report_end, "future")
         ctx.past_in_clause = cues.has(lo, report_end, "past")
         if ctx.past_in_clause and ctx.tense == "future" and ctx.tense_strong:
             # "officials said the two sides would meet on Monday": a past verb before the future one reports it
