@@ -156,3 +156,9 @@ def test_a_clause_with_its_own_subject_after_since_still_dates_the_act() -> None
     found = of_type("Lord Carrington, the British Foreign Secretary, had chaired the conference with Zimbabwe's "
                     "leaders since it opened on September 10.", "meeting", dt.date(1979, 12, 22))
     assert [r.date for r in found] == ["1979-09-10"]
+
+
+def test_an_object_relative_clause_without_that_keeps_its_date() -> None:
+    found = of_type("The IAEA board, in a statement, demanded that North Korea let back in the inspectors it "
+                    "expelled at the end of December.", "demand")
+    assert [r.date for r in found] == [None]

@@ -291,6 +291,7 @@ POSITIVE = [
     ("demand", "Moscow insisted on Monday that any cuts in nuclear weapons be tied to limits on missile defence."),
     ("rejection", "Putin refused on Monday, telling reporters that the offer was not serious."),
     ("visit", "President Macron leaves on Tuesday for Tehran, where he will meet President Pezeshkian."),
+    ("expulsion", "North Korea expelled the remaining UN inspectors on Monday."),
 ]
 
 NEGATIVE = [
@@ -404,6 +405,7 @@ NEGATIVE = [
     ("withdrawal", "Ethiopia and Eritrea declared on Monday that there would be no more war between them."),
     ("talks", "Germany and France signed the pact on Monday, ending three weeks of talks."),
     ("demand", "Moscow insisted on Monday that the report was false."),
+    ("expulsion", "Referees expelled two players from the match in Seoul on Monday."),
 ]
 
 

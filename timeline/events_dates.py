@@ -22,6 +22,11 @@ PARTICIPLE_MODIFIER = re.compile(
     r"since|when|after|before|once|until)\b)(?-i:[a-z])[\w-]*\s+(?-i:[a-z]+ed|held|won|taken|seized|"
     r"built|begun|lost|made|drawn|fought)\s+(?:in|on|since|during)\s+$")
 DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+$", re.IGNORECASE)  # "should begin before the end of the year"
+# an object relative clause without "that": "let back in the inspectors it expelled at the end of December"
+ZERO_RELATIVE = re.compile(
+    r"\b(?!(?:since|when|after|before|once|until|because|as|if|where|while|that|which|and|but|or)\b)(?-i:[a-z])[\w-]*"
+    r"\s+(?:it|they|he|she|we)\s+(?:had\s+)?(?-i:[a-z]+ed|held|won|took|made|sent|signed|broke|met)\s+"
+    r"(?:in|on|at|during|since|last)\s+(?:the\s+)?$")
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -53,7 +58,8 @@ def link_date(
         own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
         if t.start >= b and kind == "noun" and SINCE_CLAUSE.search(text[b:t.start]):
             continue  # "the first talks since the invasion began on Thursday": the date of the since-clause
-        if t.start >= b and (modifier := PARTICIPLE_MODIFIER.search(text, b, t.start)) and modifier.start() > b + 1:
+        if t.start >= b and ((modifier := PARTICIPLE_MODIFIER.search(text, b, t.start)) and modifier.start() > b + 1
+                             or ZERO_RELATIVE.search(text, b, t.start)):
             continue  # "called on Israel to withdraw from the land occupied in 1967": the occupation's date
         deadline = t.mod == "END" and DEADLINE_BEFORE.search(text, max(0, t.start - 12), t.start)
         if t.start >= b and not deadline and (BOUND_WORDS.search(text[b:t.start])
