@@ -292,6 +292,8 @@ POSITIVE = [
     ("rejection", "Putin refused on Monday, telling reporters that the offer was not serious."),
     ("visit", "President Macron leaves on Tuesday for Tehran, where he will meet President Pezeshkian."),
     ("expulsion", "North Korea expelled the remaining UN inspectors on Monday."),
+    ("agreement", "The declaration of the Group of 20 was adopted on Saturday by India and its partners."),
+    ("agreement", "The accord between Armenia and Azerbaijan, adopted in Washington on Friday, ends the conflict."),
 ]
 
 NEGATIVE = [
