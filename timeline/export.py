@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from timeline.models import SORT_DATE
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -271,6 +273,7 @@ def select_events(db: str, country: Iterable[str] = (), actor: Iterable[str] = (
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
-        return [dict(r) for r in conn.execute(sql, params)]
+        return [{k: v for k, v in dict(r).items() if k != SORT_DATE} for r in conn.execute(sql, params)]
+        # (sort_date is the site's order key, generated from date_start: no field of the export)
     finally:
         conn.close()
