@@ -162,3 +162,10 @@ def test_an_object_relative_clause_without_that_keeps_its_date() -> None:
     found = of_type("The IAEA board, in a statement, demanded that North Korea let back in the inspectors it "
                     "expelled at the end of December.", "demand")
     assert [r.date for r in found] == [None]
+
+
+def test_a_trigger_running_past_an_asides_comma_takes_the_date_after_it() -> None:
+    text = ("The summit capped Biden's first trip abroad as president, which took in the Group of Seven summit in "
+            "Cornwall, which ended on Sunday, and a NATO summit in Brussels on Monday.")
+    found = [r for r in reports(text, dt.date(2021, 6, 17)) if "Cornwall" in " ".join(m.trigger for m in r.mentions)]
+    assert [r.date for r in found] == ["2021-06-13"]

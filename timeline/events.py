@@ -159,7 +159,7 @@ def mentions_in(
         antecedent = aside is not None and a < aside[1]
         if aside is not None and not antecedent:
             c0 = clause_bounds(text, max(0, c0 - 2))[0]  # the main clause around the relative one
-        elif antecedent:
+        elif antecedent and aside[1] >= b:  # (a trigger running past the aside's comma has the clause after it)
             c1 = min(c1, aside[1])
         others = [s for s in spans if s != (a, b)]
         candidates = [t for t in rel_timexes if antecedent or aside is None or not aside[0] <= t.start < aside[1]]
