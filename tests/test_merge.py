@@ -77,6 +77,12 @@ def test_a_reaction_takes_the_day_its_own_sentence_names() -> None:
     assert [(r.date, r.date_source) for r in found if r.event_type == "accusation"] == [("2019-06-08", "context")]
 
 
+def test_two_summits_in_two_months_are_two_events() -> None:
+    found = reports("Moon Jae-in and Kim Jong Un held two summits at the border village of Panmunjom in April and "
+                    "May.", dt.date(2018, 9, 20))
+    assert sorted(r.date for r in found if r.event_type == "summit") == ["2018-04", "2018-05"]
+
+
 def test_a_second_clause_with_a_verb_of_its_own_is_no_gapped_object() -> None:
     found = reports("Obama met Netanyahu in May and Abbas said on May 28 that talks would resume.")
     assert [r.date for r in found if r.event_type == "meeting"] == ["2019-05"]

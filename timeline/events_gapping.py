@@ -23,6 +23,8 @@ GAP = re.compile(r"\s*(?P<sep>,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?P<obj>[^,;
 # March and again on May 17"
 AGAIN = re.compile(r"(?:then\s+)?(?:(?:by|for)\s+(?:another\s+|a\s+further\s+)?[\w-]+\s+(?:days|weeks|months|years)|"
                    r"again|once\s+more|once\s+again)(?:\s+(?:again|then))?", re.IGNORECASE)
+PLURAL_ACTS = re.compile(r"\b(?:summits|meetings|visits|trips|calls|conversations|rounds)\b", re.IGNORECASE)
+BARE_AND = re.compile(r"\s*,?\s*and\s+(?:in\s+)?")
 MODAL_OR_VERB = re.compile(r"\b(?:\w+ed|said|says|is|are|will|would|can|could|may|might|must|to)\b")
 
 
@@ -52,6 +54,11 @@ def gapped(m: EventMention, timexes: list[Timex], actors: list[ActorMention],
     nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end and t.type in ("DATE", "TIME")), None)
     if nxt is None or nxt.date_start is None:
         return None
+    if (m.kind == "noun" and PLURAL_ACTS.search(m.trigger) and m.timex.granularity in ("month", "year")
+            and nxt.granularity == m.timex.granularity and BARE_AND.fullmatch(s.text, m.timex.end - s.start,
+                                                                               nxt.start - s.start)):
+        return m, dataclasses.replace(m, participants=list(m.participants), timex=nxt)  # "two summits in April
+        # and May": one each
     gap = GAP.fullmatch(s.text, m.timex.end - s.start, nxt.start - s.start)
     if gap is None or has_verb(gap.group("obj")) or any(m.timex.end <= t < nxt.start for t in triggers):
         return None
