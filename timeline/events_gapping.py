@@ -54,7 +54,7 @@ def gapped(m: EventMention, timexes: list[Timex], actors: list[ActorMention],
     nxt = next((t for t in timexes if t.start >= m.timex.end and t.end <= s.end and t.type in ("DATE", "TIME")), None)
     if nxt is None or nxt.date_start is None:
         return None
-    if (m.kind == "noun" and PLURAL_ACTS.search(m.trigger) and m.timex.granularity in ("month", "year")
+    if (PLURAL_ACTS.search(m.trigger) and m.timex.granularity in ("month", "year")
             and nxt.granularity == m.timex.granularity and BARE_AND.fullmatch(s.text, m.timex.end - s.start,
                                                                                nxt.start - s.start)):
         return m, dataclasses.replace(m, participants=list(m.participants), timex=nxt)  # "two summits in April
