@@ -987,3 +987,12 @@ def test_a_participial_aside_takes_the_tense_of_the_speech_verb_after_it() -> No
     assert [one(text, d, dct).value for d in ("Monday", "Tuesday")] == ["2003-01-06", "2003-01-07"]
     # the report before a trailing speech tag keeps its own tense
     assert one("The embassy will reopen on Monday, officials said.", "Monday", dct).value == "2003-01-13"
+
+
+def test_a_bare_month_the_narrative_just_named_is_that_month() -> None:
+    text = ("The activist was shot dead in June 2023. In September of that year the prime minister spoke out. "
+            "India rejected the claim and, later in September, suspended visa services.")
+    assert one(text, "September", dt.date(2024, 10, 15)).value == "2023-09"
+    # a month the narrative did not name keeps its own reading
+    assert one("India rejected the claim in March 2023. Canada answered in September.", "September",
+               dt.date(2024, 10, 15)).value == "2024-09"

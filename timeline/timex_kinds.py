@@ -80,6 +80,9 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
                 year = ctx.dct.year if key < now else ctx.dct.year - 1
             else:
                 year = ctx.dct.year if key > now else ctx.dct.year + 1
+        elif day is None and ctx.month_anchor is not None and ctx.month_anchor.month == month and \
+                ctx.tense != "future" and ctx.month_anchor <= ctx.dct:
+            year = ctx.month_anchor.year  # "In September of that year ... later in September": the month just named
         elif day is None:
             year = cal.nearest_year(month, 15, ctx.dct.replace(day=15), way)
         else:
