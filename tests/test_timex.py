@@ -996,3 +996,11 @@ def test_a_bare_month_the_narrative_just_named_is_that_month() -> None:
     # a month the narrative did not name keeps its own reading
     assert one("India rejected the claim in March 2023. Canada answered in September.", "September",
                dt.date(2024, 10, 15)).value == "2024-09"
+
+
+def test_a_day_with_its_year_relative_and_an_offset_from_today() -> None:
+    dct = dt.date(2023, 7, 18)
+    assert one("It was signed in Istanbul on July 22 last year.", "July 22 last year", dct).value == "2022-07-22"
+    assert one("They met on March 3 last year.", "March 3 last year", dct).value == "2022-03-03"
+    assert one("They will meet on 5 May next year.", "5 May next year", dct).value == "2024-05-05"
+    assert one("The invitation was conveyed a week ago today.", "a week ago today", dct).value == "2023-07-11"

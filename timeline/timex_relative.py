@@ -158,6 +158,8 @@ def norm_ago(hit: Hit, ctx: Context) -> Norm | list[Norm] | None:
         return Norm("DURATION", duration_value(n, unit), mod, "unresolved")
     if n != int(n):
         unit, n = ("M", n * 12) if unit == "Y" else ("D", n * 30) if unit == "M" else (unit, round(n))
+    if direction == "ago today" and unit in ("D", "W", "M", "Y"):  # "a week ago today": that very day
+        return Norm("DATE", cal.shift(ctx.dct, unit, -int(n)).isoformat(), mod, "relative")
     if direction in ("from today", "from tomorrow") and unit in ("D", "W", "M", "Y"):
         # "a week from today": a day counted from the DCT (or the day after)
         start = ctx.dct + dt.timedelta(days=1 if direction == "from tomorrow" else 0)
