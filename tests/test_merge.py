@@ -95,6 +95,17 @@ def test_a_gathering_told_only_by_its_venue_is_kept_and_where_clauses_share_it()
         ("1986-05", ("GTM",), "Guatemala"), ("1987-06", ("GTM",), "Guatemala")]
 
 
+def test_an_act_in_a_relative_clause_is_background_not_the_sentences_time() -> None:
+    text = ("Armenia and Azerbaijan signed a peace declaration at the White House on Friday. Trump also signed a "
+            "waiver of restrictions on U.S. aid to Azerbaijan that Congress imposed in 1992, and Washington "
+            "concluded separate agreements with each country on trade.")
+    found = reports(text, dt.date(2025, 8, 9))
+    dates = {r.event_type: r.date for r in found}
+    assert dates["sanctions"] == "1992"
+    assert dates["sanctions_eased"] == "2025-08-08"
+    assert {r.date for r in found if r.event_type == "agreement"} == {"2025-08-08"}
+
+
 def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
     found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
                     "to adopt a neutral status.")

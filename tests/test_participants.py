@@ -202,6 +202,11 @@ def test_a_capital_naming_a_treaty_is_no_party() -> None:
     assert countries(text, "cease to be a party to") == {"BDI"}
 
 
+def test_a_capital_naming_a_group_is_no_party() -> None:
+    text = "Armenia and Azerbaijan asked the OSCE on Friday to wind up the Minsk Group, which has mediated since 1992."
+    assert "BLR" not in countries(text, "asked")
+
+
 def test_a_capital_naming_a_summit_is_its_venue() -> None:
     text = ("Relations between Tokyo and Seoul have barely improved since the Hanoi summit in February. "
             "Talks between Ankara and Athens resumed after the Helsinki summit last year.")

@@ -111,7 +111,7 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
             continue  # "signed a declaration on Monday, and Rabin and Arafat shook hands": the signing's encounter
         for x in other.mentions:
             if (x.sentence.start == first.sentence.start and x.dated and x.trigger_start < first.trigger_start
-                    and (best is None or x.trigger_start > best[0])):
+                    and not RELATIVE_IN_TRIGGER.search(x.trigger) and (best is None or x.trigger_start > best[0])):
                 best = (x.trigger_start, other)
     return best[1] if best else None
 
@@ -141,11 +141,16 @@ def told_past(m: EventMention) -> bool:
         w.endswith("ed") for w in words[1:]))
 
 
+RELATIVE_IN_TRIGGER = re.compile(r"\b(?:that|which)\s", re.IGNORECASE)
+
+
 def own_time(first: EventMention, reports: list[Report], last: Report) -> bool:
     """Whether the sentence of an undated mention dates another event to another time than the news event's: the
     sentence has a time of its own ("Trump also telephoned Putin after his re-election in March")."""
-    return any(x.date and x.date != last.date and any(y.dated and y.sentence.start == first.sentence.start
-                                                      for y in x.mentions) for x in reports)
+    return any(x.date and x.date != last.date and any(
+        y.dated and y.sentence.start == first.sentence.start and not RELATIVE_IN_TRIGGER.search(y.trigger)
+        for y in x.mentions) for x in reports)  # (not an act told in a relative clause: "restrictions that
+    # Congress imposed in 1992" is background to the waiver signed that day)
 
 
 def take_date(r: Report, other: Report) -> None:
