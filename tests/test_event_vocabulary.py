@@ -294,6 +294,8 @@ POSITIVE = [
     ("expulsion", "North Korea expelled the remaining UN inspectors on Monday."),
     ("agreement", "The declaration of the Group of 20 was adopted on Saturday by India and its partners."),
     ("agreement", "The accord between Armenia and Azerbaijan, adopted in Washington on Friday, ends the conflict."),
+    ("agreement", "Ukraine and Poland agreed on Monday to build a joint border checkpoint by spring."),
+    ("agreement", "Russia and Ukraine held talks on Monday. The two countries also agreed to exchange prisoners."),
 ]
 
 NEGATIVE = [
@@ -408,6 +410,8 @@ NEGATIVE = [
     ("talks", "Germany and France signed the pact on Monday, ending three weeks of talks."),
     ("demand", "Moscow insisted on Monday that the report was false."),
     ("expulsion", "Referees expelled two players from the match in Seoul on Monday."),
+    ("agreement", "Ukraine and Poland agreed on Monday to disagree about the history of the war."),
+    ("agreement", "Officials agreed on Monday to look again at the budget for the new stadium in Kyiv."),
 ]
 
 
