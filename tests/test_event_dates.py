@@ -169,3 +169,9 @@ def test_a_trigger_running_past_an_asides_comma_takes_the_date_after_it() -> Non
             "Cornwall, which ended on Sunday, and a NATO summit in Brussels on Monday.")
     found = [r for r in reports(text, dt.date(2021, 6, 17)) if "Cornwall" in " ".join(m.trigger for m in r.mentions)]
     assert [r.date for r in found] == ["2021-06-13"]
+
+
+def test_an_event_named_as_still_ahead_takes_no_date_of_the_clause_before() -> None:
+    found = of_type("Residents of Khartoum reported air strikes and clashes on Sunday as fighting continued ahead "
+                    "of the truce between the army and Sudan's paramilitary forces.", "ceasefire")
+    assert [(r.date, r.status) for r in found] == [(None, "planned")]

@@ -27,6 +27,8 @@ ZERO_RELATIVE = re.compile(
     r"\b(?!(?:since|when|after|before|once|until|because|as|if|where|while|that|which|and|but|or)\b)(?-i:[a-z])[\w-]*"
     r"\s+(?:it|they|he|she|we)\s+(?:had\s+)?(?-i:[a-z]+ed|held|won|took|made|sent|signed|broke|met)\s+"
     r"(?:in|on|at|during|since|last)\s+(?:the\s+)?$")
+NOUN_ANCHORED = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|pending|in\s+advance\s+of)\s+(?:the\s+|a\s+|an\s+)?"
+                           r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)  # a noun event named as what is still ahead
 BOUND_WORDS = re.compile(r"\b(?:before|after|until|till|ahead\s+of|prior\s+to)\b", re.I)
 ANCHOR_WORDS = re.compile(r"\b(?:after|before|until|till|since|following|ahead\s+of|prior\s+to|by)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -53,6 +55,8 @@ def link_date(
             continue  # "during the Winter Olympics", "the Arab Spring": a name, not a date
         gap = t.start - b if t.start >= b else a - t.end if t.end <= a else 0
         between = [o for o in others if (b <= o[0] < t.start) or (t.end <= o[0] < a)]
+        if kind == "noun" and t.end <= a and NOUN_ANCHORED.search(text, t.end, a):
+            continue  # "clashes on Sunday as fighting continued ahead of the truce": the clause's date, not the truce's
         if between and (kind == "noun" or ANCHOR_WORDS.search(text[min(b, t.end):max(a, t.start)])):
             continue
         own_relative = kind == "noun" and OWN_RELATIVE.match(text[b:t.start])  # "the summit that he planned for June"
