@@ -502,3 +502,17 @@ def test_rhodesia_and_its_leaders(actors: ActorDictionary) -> None:
     assert ids(actors.find("Smith and Jones went home.", when)) == []  # a common surname needs a title
     assert pairs(actors.find("the Rhodesian prime minister", when))[1] == ("prime minister", "person:ian-smith")
     assert ids(actors.find("Mugabe met Nkomo.", D(1980, 4, 18))) == ["person:robert-mugabe"]
+
+
+def test_african_leaders_since_2000(actors: ActorDictionary) -> None:
+    m = actors.find("President Pierre Nkurunziza signed the law.", D(2016, 5, 1))[0]
+    assert (m.actor_id, m.country) == ("person:pierre-nkurunziza", "BDI")
+    m = actors.find("General Abdourahamane Tiani addressed the nation.", D(2023, 8, 1))[0]
+    assert (m.actor_id, m.country) == ("person:abdourahamane-tiani", "NER")
+    assert actors.leader("NER", "leader", D(2022, 1, 1)).name == "Mohamed Bazoum"
+    assert actors.leader("NER", "leader", D(2024, 1, 1)).name == "Abdourahamane Tiani"
+    assert actors.leader("COD", "president", D(2010, 1, 1)).name == "Joseph Kabila"
+    assert ids(actors.find("Kabila met Kagame in Goma.", D(2009, 1, 1)))[:2] == [
+        "person:joseph-kabila", "person:paul-kagame"]
+    assert actors.leader("MAR", "foreign minister", D(2020, 1, 1)).name == "Nasser Bourita"
+    assert actors.leader("TCD", "leader", D(2015, 1, 1)).name == "Idriss Déby"
