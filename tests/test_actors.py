@@ -516,3 +516,12 @@ def test_african_leaders_since_2000(actors: ActorDictionary) -> None:
         "person:joseph-kabila", "person:paul-kagame"]
     assert actors.leader("MAR", "foreign minister", D(2020, 1, 1)).name == "Nasser Bourita"
     assert actors.leader("TCD", "leader", D(2015, 1, 1)).name == "Idriss Déby"
+
+
+def test_latin_american_leaders_since_2000(actors: ActorDictionary) -> None:
+    m = actors.find("President Xiomara Castro cut ties with Taiwan.", D(2023, 3, 25))[0]
+    assert (m.actor_id, m.country) == ("person:xiomara-castro", "HND")
+    assert actors.leader("BOL", "president", D(2010, 1, 1)).name == "Evo Morales"
+    assert actors.leader("CHL", "foreign minister", D(2015, 1, 1)).name == "Heraldo Muñoz"
+    assert actors.leader("JAM", "prime minister", D(2020, 1, 1)).name == "Andrew Holness"
+    assert ids(actors.find("Bukele met Noboa.", D(2024, 6, 1))) == ["person:nayib-bukele", "person:daniel-noboa"]
