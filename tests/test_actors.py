@@ -538,3 +538,11 @@ def test_asian_and_gulf_leaders_since_2000(actors: ActorDictionary) -> None:
         "person:anwar-ibrahim", "person:lawrence-wong"]
     # Hun Sen is left out: his short name would be "Sen"
     assert "person:hun-sen" not in ids(actors.find("Sen. Lindsey Graham said so.", D(2010, 1, 1)))
+
+
+def test_balkan_and_east_european_leaders_since_2000(actors: ActorDictionary) -> None:
+    assert actors.leader("HRV", "prime minister", D(2020, 1, 1)).name == "Andrej Plenković"
+    assert actors.leader("GEO", "leader", D(2008, 8, 8)).name == "Mikheil Saakashvili"
+    assert actors.leader("MDA", "president", D(2022, 1, 1)).name == "Maia Sandu"
+    m = actors.find("President Alexander Lukashenko met Putin.", D(2021, 1, 1))[0]
+    assert (m.actor_id, m.country) == ("person:alexander-lukashenko", "BLR")
