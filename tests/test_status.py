@@ -215,3 +215,12 @@ def test_reported_future_after_and_that_is_planned() -> None:
                           "verb", None, PUBLISHED, "past", trigger="send") == "planned"
     assert mention_status("Lula said the truce would hold and that he might ", " his envoy to Quito",
                           "verb", None, PUBLISHED, "past", trigger="send") == "possible"
+
+
+def test_an_agreement_about_the_future_took_place() -> None:
+    r = one("In a separate memorandum, the foreign secretaries of India and Pakistan agreed on Sunday that each side "
+            "would give advance notice of ballistic missile tests.", "agreement")
+    assert (r.status, r.date) == ("occurred", "2019-06-09")
+    r = one("The foreign secretaries of India and Pakistan will agree on Sunday that each side gives notice of "
+            "tests.", "agreement")
+    assert r.status == "planned"

@@ -191,6 +191,9 @@ def mentions_in(
             # modal is in the trigger ("talks ... should get under way": up to the modal)
         own_tense = sentence_tense(text[c0:c1]) if (c0, c1) != (0, len(text)) else tense
         own_tense = "past" if told_content else own_tense or tense  # a clause without tense cues takes the sentence's
+        if rule.kind == "verb" and own_tense == "future" and text[a:a + 1].islower() and is_past_verb(
+                text[a:b].split()[0]) and not MODAL_WORD.search(text, c0, a):
+            own_tense = "past"  # "agreed that each side would give notice": the future is the agreement's content
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
         if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
