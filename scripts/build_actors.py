@@ -30,7 +30,7 @@ OUT = DATA / "actors.json"
 FORM_RANK = {"name": 0, "alias": 1, "demonym": 2, "capital": 3, "surname": 4}
 ROLES = {"head", "state", "gov", "fm", "other"}
 # Names written surname first in English news: default short name is the first word.
-SURNAME_FIRST = {"CHN", "PRK", "KOR", "VNM", "TWN"}
+SURNAME_FIRST = {"CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "THA"}  # Thai news: the given name
 NON_PLURAL_ENDINGS = ("ese", "s", "sh", "ch", "x", "z", "ic", "sy")
 
 

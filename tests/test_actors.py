@@ -178,6 +178,12 @@ def test_surname_by_event_date(actors: ActorDictionary) -> None:
     assert ids(actors.find("Kim visited Beijing.", D(2005, 3, 1))) == ["person:kim-jong-il", "CHN"]
 
 
+def test_singaporean_cambodian_and_thai_leaders_go_by_their_first_name(actors: ActorDictionary) -> None:
+    got = actors.find("Prime Minister Lee Hsien Loong met Prayut in Bangkok. Later Lee flew home.", D(2018, 1, 1))
+    assert ids(got) == ["person:lee-hsien-loong", "person:prayut-chan-o-cha", "THA", "person:lee-hsien-loong"]
+    assert "Loong" not in [m.text for m in actors.find("Loong said so.", D(2018, 1, 1))]
+
+
 def test_surname_ambiguous_or_unknown_left_out(actors: ActorDictionary) -> None:
     assert ids(actors.find("Kim visited Beijing.")) == ["CHN"]  # no date, many Kims
     assert ids(actors.find("Kim met the visitor.", D(2000, 6, 14))) == []  # Kim Dae-jung and Kim Jong Il
