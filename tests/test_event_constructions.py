@@ -161,3 +161,9 @@ NEAR_MISS = [
 @pytest.mark.parametrize(("event_type", "sentence"), NEAR_MISS)
 def test_near_miss_is_not_the_event(event_type: str, sentence: str) -> None:
     assert event_type not in types_in(sentence) and event_type not in trigger_types(sentence), sentence
+
+
+def test_an_invitation_to_visit_is_an_invitation_and_the_visit_it_offers() -> None:
+    found = types_in("Putin and Bush met in Slovenia on Saturday. The two leaders invited each other to visit.")
+    assert "proposal" in found and "visit" in found
+    assert found["visit"][0].status != "occurred"

@@ -262,4 +262,6 @@ def shares_a_word(rule: TriggerRule, a: int, b: int, kept: TriggerRule, ka: int,
     if rule.kind != "verb" or kept.kind != "verb" or rule.event_type.type == kept.event_type.type:
         return False
     overlap = min(b, kb) - max(a, ka)
+    if rule.event_type.family == "proposal" and a < ka and kb <= b and kb - ka <= SHARED_NOUN:
+        return True  # "[invited each other to [visit]]": the invitation and the visit it offers
     return 0 < overlap <= SHARED_NOUN and (a < ka < b < kb or ka < a < kb < b)
