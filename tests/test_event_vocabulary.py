@@ -296,6 +296,7 @@ POSITIVE = [
     ("agreement", "The accord between Armenia and Azerbaijan, adopted in Washington on Friday, ends the conflict."),
     ("agreement", "Ukraine and Poland agreed on Monday to build a joint border checkpoint by spring."),
     ("agreement", "Russia and Ukraine held talks on Monday. The two countries also agreed to exchange prisoners."),
+    ("relations_broken", "Panama on Monday ended more than seven decades of official ties with Taiwan."),
 ]
 
 NEGATIVE = [
@@ -412,6 +413,7 @@ NEGATIVE = [
     ("expulsion", "Referees expelled two players from the match in Seoul on Monday."),
     ("agreement", "Ukraine and Poland agreed on Monday to disagree about the history of the war."),
     ("agreement", "Officials agreed on Monday to look again at the budget for the new stadium in Kyiv."),
+    ("relations_broken", "The rally on Monday ended three decades of protests in the capital, Panama City."),
 ]
 
 
