@@ -167,3 +167,10 @@ def test_an_invitation_to_visit_is_an_invitation_and_the_visit_it_offers() -> No
     found = types_in("Putin and Bush met in Slovenia on Saturday. The two leaders invited each other to visit.")
     assert "proposal" in found and "visit" in found
     assert found["visit"][0].status != "occurred"
+
+
+def test_a_gerund_after_after_has_the_subject_of_its_sentence() -> None:
+    found = types_in("Honduras established diplomatic relations with China on Sunday, a day after ending more than "
+                     "eight decades of official ties with Taiwan.")
+    broken = found["relations_broken"][0]
+    assert set(broken.countries) == {"HND", "TWN"} and broken.date == "2019-06-08"

@@ -79,6 +79,7 @@ PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:(?:already|also|now|still|ef
 WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place before it: its time too
 ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|briefly|quickly|again|jointly|"
                             r"together|on\s+\w+day)\s+)*", re.IGNORECASE)  # "..., and then flew to Vienna"
+GERUND_AFTER = re.compile(r"\b(?:after|before|while|since|by|without)\s+$", re.IGNORECASE)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+$")
 REFUSAL = re.compile(r"\bnot\b", re.IGNORECASE)  # a rejection told as a negated acceptance ("would not accept")
 MODAL_WORD = re.compile(r"\b(?:will|would|could|may|might|should|must)\b", re.IGNORECASE)
@@ -239,8 +240,10 @@ def mentions_in(
         if antecedent:  # the ones the relative clause is about: "France and China, whose leaders met"
             clause_actors = antecedents(text, [m for m in actors if m.end <= sentence.start + c0
                                                and m.kind in ("person", "state")], sentence.start) + clause_actors
-        if (rule.kind == "verb" and ELIDED_SUBJECT.fullmatch(text, c0, a) and COORDINATED.search(text, 0, c0)
+        if (rule.kind == "verb" and ((ELIDED_SUBJECT.fullmatch(text, c0, a) and COORDINATED.search(text, 0, c0))
+                                     or (text[a:b].split()[0].endswith("ing") and GERUND_AFTER.search(text, 0, a)))
               and not any(m.start < sentence.start + a for m in clause_actors)):
+            # (also "established relations on Sunday, a day after ending ties with Taiwan": the same subject)
             # "Modi met Putin in Moscow on Monday, and then flew to Vienna": the subject of the clause before
             clause_actors = list(sentence_subject(text, sentence.start, actors)) + clause_actors
         whole_clause = clause_actors
