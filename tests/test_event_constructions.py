@@ -174,3 +174,9 @@ def test_a_gerund_after_after_has_the_subject_of_its_sentence() -> None:
                      "eight decades of official ties with Taiwan.")
     broken = found["relations_broken"][0]
     assert set(broken.countries) == {"HND", "TWN"} and broken.date == "2019-06-08"
+
+
+def test_the_subject_after_a_dateline_with_its_agency_is_found() -> None:
+    found = types_in("BEIJING (Reuters) — Honduras established diplomatic relations with China on Sunday, a day after "
+                     "ending more than eight decades of official ties with Taiwan.")
+    assert set(found["relations_broken"][0].countries) == {"HND", "TWN"}

@@ -70,7 +70,8 @@ def subject_start(text: str, start: int, end: int) -> int:
     """Where the subject of the sentence [start, end) begins: past a dateline and an opening adverbial."""
     pos = start
     m = DATELINE.match(text, pos, end)
-    if m and text[pos:m.end()].split("—")[0].split("–")[0].split(",")[0].strip().isupper():
+    place = re.sub(r"\([^)]*\)", "", text[pos:m.end()]) if m else ""  # "BEIJING (Reuters) —": the agency apart
+    if m and place.split("—")[0].split("–")[0].split(",")[0].strip().isupper():
         pos = m.end()
     m = INTRO.match(text, pos, end) or INTRO_BARE.match(text, pos, end)
     if m:
