@@ -542,8 +542,10 @@ def test_asian_and_gulf_leaders_since_2000(actors: ActorDictionary) -> None:
     assert actors.leader("OMN", "foreign minister", D(2022, 1, 1)).name == "Badr bin Hamad Al Busaidi"
     assert ids(actors.find("Prime Minister Anwar Ibrahim met Lawrence Wong.", D(2024, 6, 1))) == [
         "person:anwar-ibrahim", "person:lawrence-wong"]
-    # Hun Sen is left out: his short name would be "Sen"
+    # Cambodian names take their first word as short name: Hun Sen is "Hun", never "Sen"
     assert "person:hun-sen" not in ids(actors.find("Sen. Lindsey Graham said so.", D(2010, 1, 1)))
+    assert ids(actors.find("Hun met the envoy.", D(2010, 1, 1))) == ["person:hun-sen"]
+    assert ids(actors.find("Hun met the envoy.", D(2024, 1, 1))) == ["person:hun-manet"]
 
 
 def test_balkan_and_east_european_leaders_since_2000(actors: ActorDictionary) -> None:
@@ -552,3 +554,11 @@ def test_balkan_and_east_european_leaders_since_2000(actors: ActorDictionary) ->
     assert actors.leader("MDA", "president", D(2022, 1, 1)).name == "Maia Sandu"
     m = actors.find("President Alexander Lukashenko met Putin.", D(2021, 1, 1))[0]
     assert (m.actor_id, m.country) == ("person:alexander-lukashenko", "BLR")
+
+
+def test_pacific_leaders_since_2000(actors: ActorDictionary) -> None:
+    m = actors.find("Prime Minister Chris Hipkins announced the plan.", D(2023, 6, 1))[0]
+    assert (m.actor_id, m.country) == ("person:chris-hipkins", "NZL")
+    assert actors.leader("FJI", "leader", D(2015, 1, 1)).name == "Frank Bainimarama"
+    assert actors.leader("SLB", "prime minister", D(2022, 4, 1)).name == "Manasseh Sogavare"
+    assert actors.leader("MHL", "president", D(2022, 1, 1)).name == "David Kabua"
