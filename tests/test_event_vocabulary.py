@@ -297,6 +297,7 @@ POSITIVE = [
     ("agreement", "Ukraine and Poland agreed on Monday to build a joint border checkpoint by spring."),
     ("agreement", "Russia and Ukraine held talks on Monday. The two countries also agreed to exchange prisoners."),
     ("relations_broken", "Panama on Monday ended more than seven decades of official ties with Taiwan."),
+    ("intent_to_meet", "President Zelensky said on Monday he was ready to go to Moscow to meet Putin."),
 ]
 
 NEGATIVE = [
