@@ -562,3 +562,12 @@ def test_pacific_leaders_since_2000(actors: ActorDictionary) -> None:
     assert actors.leader("FJI", "leader", D(2015, 1, 1)).name == "Frank Bainimarama"
     assert actors.leader("SLB", "prime minister", D(2022, 4, 1)).name == "Manasseh Sogavare"
     assert actors.leader("MHL", "president", D(2022, 1, 1)).name == "David Kabua"
+
+
+def test_baltic_and_central_european_leaders_since_2000(actors: ActorDictionary) -> None:
+    assert actors.leader("EST", "prime minister", D(2022, 6, 1)).name == "Kaja Kallas"
+    assert ids(actors.find("Kallas met the minister.", D(2002, 6, 1))) == ["person:siim-kallas"]
+    assert actors.leader("LTU", "president", D(2015, 1, 1)).name == "Dalia Grybauskaitė"
+    m = actors.find("Prime Minister Robert Fico was shot.", D(2024, 5, 15))[0]
+    assert (m.actor_id, m.country) == ("person:robert-fico", "SVK")
+    assert actors.leader("BIH", "head of government", D(2020, 6, 1)).name == "Zoran Tegeltija"
