@@ -106,6 +106,14 @@ def test_an_act_in_a_relative_clause_is_background_not_the_sentences_time() -> N
     assert {r.date for r in found if r.event_type == "agreement"} == {"2025-08-08"}
 
 
+def test_a_sentence_opened_by_a_participle_tells_a_meeting_of_the_news_day() -> None:
+    text = ("CAIRO — Arab League foreign ministers suspended Syria's membership on Saturday.\n\nMeeting at the "
+            "league's headquarters in Cairo, the ministers also called on member states to withdraw their "
+            "ambassadors from Damascus.")
+    found = by_type(reports(text, dt.date(2011, 11, 13)))
+    assert found["meeting"].date == found["appeal"].date == "2011-11-12"
+
+
 def test_the_date_of_a_sentence_covers_a_second_act_in_it() -> None:
     found = reports("Russian and Ukrainian negotiators met in Istanbul on Tuesday, and Kyiv put forward a proposal "
                     "to adopt a neutral status.")

@@ -128,11 +128,18 @@ def held_at(r: Report, other: Report) -> bool:
         x.kind == "verb" and x.sentence.start == first.sentence.start for x in other.mentions)
 
 
+OPENING_PARTICIPLE = re.compile(r"(?-i:[A-Z])[a-z]+ing\b")
+MAIN_PAST = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}?(?:also\s+)?(?:[a-z]+ed|met|held|sent|said|told|signed)\b")
+
+
 def told_past(m: EventMention) -> bool:
     """Whether a verbal mention tells a past act: a past verb of its own, or a past tense in its sentence up to its
     trigger ("Scholz said Germany was halting the approval", "and was greeted at the border by") outside a
     backgrounded clause."""
     if reports_past(m):
+        return True
+    if OPENING_PARTICIPLE.match(m.trigger) and m.trigger_start == m.sentence.start and MAIN_PAST.search(
+            m.sentence.text):  # "Meeting in Cairo, foreign ministers also called on ...": the main verb's past
         return True
     if BACKGROUND_CLAUSE.search(m.sentence.text, 0, m.trigger_start - m.sentence.start):
         return False
