@@ -571,3 +571,15 @@ def test_baltic_and_central_european_leaders_since_2000(actors: ActorDictionary)
     m = actors.find("Prime Minister Robert Fico was shot.", D(2024, 5, 15))[0]
     assert (m.actor_id, m.country) == ("person:robert-fico", "SVK")
     assert actors.leader("BIH", "head of government", D(2020, 6, 1)).name == "Zoran Tegeltija"
+
+
+def test_west_and_north_european_leaders_since_2000(actors: ActorDictionary) -> None:
+    m = actors.find("Taoiseach Leo Varadkar met the delegation.", D(2018, 1, 1))[0]
+    assert (m.actor_id, m.country) == ("person:leo-varadkar", "IRL")
+    assert actors.leader("CHE", "president", D(2022, 6, 1)).name == "Ignazio Cassis"
+    assert actors.leader("GRC", "prime minister", D(2015, 7, 1)).name == "Alexis Tsipras"
+    assert actors.leader("FIN", "prime minister", D(2021, 1, 1)).name == "Sanna Marin"
+    # "Rasmussen" alone goes by date: three Danish prime ministers share it
+    assert ids(actors.find("Rasmussen met the envoy.", D(2000, 6, 1))) == ["person:poul-nyrup-rasmussen"]
+    assert ids(actors.find("Rasmussen met the envoy.", D(2005, 6, 1))) == ["person:anders-fogh-rasmussen"]
+    assert ids(actors.find("Muscat hosted the talks.", D(2015, 1, 1))) == ["OMN"]  # the capital, not Joseph Muscat
