@@ -184,6 +184,10 @@ def test_singaporean_cambodian_and_thai_leaders_go_by_their_first_name(actors: A
     assert "Loong" not in [m.text for m in actors.find("Loong said so.", D(2018, 1, 1))]
 
 
+def test_the_knesset_stands_for_israel(actors: ActorDictionary) -> None:
+    assert ids(actors.find("He was ready to go to the Knesset itself.", D(1977, 11, 9))) == ["ISR"]
+
+
 def test_surname_ambiguous_or_unknown_left_out(actors: ActorDictionary) -> None:
     assert ids(actors.find("Kim visited Beijing.")) == ["CHN"]  # no date, many Kims
     assert ids(actors.find("Kim met the visitor.", D(2000, 6, 14))) == []  # Kim Dae-jung and Kim Jong Il
