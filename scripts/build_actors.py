@@ -253,12 +253,30 @@ def title_offices(titles: dict[str, Any]) -> dict[str, list[str]]:
     return {k.lower(): [str(o) for o in v] for k, v in (titles.get("known_offices") or {}).items()}
 
 
+def city_name(place: str) -> str:
+    """'SHARM EL-SHEIKH' -> 'Sharm el-Sheikh', 'ST. PETERSBURG' -> 'St. Petersburg': a dateline place as written."""
+    words = []
+    for w in place.split():
+        parts = w.split("-")
+        words.append("-".join(p.capitalize() if i == 0 or len(p) > 2 else p.lower() for i, p in enumerate(parts)))
+    return " ".join(words)
+
+
+def add_cities(resolved: dict[str, list[Any]], places: dict[str, str]) -> None:
+    """The big non-capital cities of the dateline list as forms of their state, of form "city": a place in the
+    text ("talks in Geneva", "met in Jeddah"), never a party. Names that are already forms keep their reading."""
+    for place, iso3 in places.items():
+        name = city_name(place)
+        if name not in resolved and name.upper() == place:
+            resolved[name] = [iso3, "city"]
+
+
 def dateline_places(states: list[dict[str, Any]], forms: dict[str, list[Any]],
                     extra: dict[str, str]) -> dict[str, str]:
     """Upper-case dateline place -> ISO3: state names, capitals and listed big cities."""
     out = {}
     for text, (aid, form) in forms.items():
-        if aid and len(aid) == 3 and form in ("name", "alias", "capital") and not text.isupper():
+        if aid and len(aid) == 3 and form in ("name", "alias", "capital", "city") and not text.isupper():
             out[fold(text).upper()] = aid
     out.update({k.upper(): v for k, v in extra.items()})
     out["BRUSSELS"] = "BEL"
@@ -283,6 +301,7 @@ def main() -> None:
             if t[2] not in actors:
                 sys.exit(f"leaders.yaml: unknown country {t[2]} for {p['name']}")
     resolved = resolve_forms(forms, actors, conf.get("blocked", []))
+    add_cities(resolved, conf.get("dateline_places", {}))
     dated = dated_forms(conf, actors, resolved)
     for text in list(surnames):
         if text in resolved:

@@ -184,6 +184,11 @@ def test_singaporean_cambodian_and_thai_leaders_go_by_their_first_name(actors: A
     assert "Loong" not in [m.text for m in actors.find("Loong said so.", D(2018, 1, 1))]
 
 
+def test_big_cities_are_places_of_their_state(actors: ActorDictionary) -> None:
+    got = actors.find("They met in Jeddah and then in Geneva and Sochi.")
+    assert [(m.actor_id, m.form) for m in got] == [("SAU", "city"), ("CHE", "city"), ("RUS", "city")]
+
+
 def test_the_knesset_stands_for_israel(actors: ActorDictionary) -> None:
     assert ids(actors.find("He was ready to go to the Knesset itself.", D(1977, 11, 9))) == ["ISR"]
 

@@ -207,6 +207,14 @@ def test_a_capital_naming_a_group_is_no_party() -> None:
     assert "BLR" not in countries(text, "asked")
 
 
+def test_a_big_city_is_a_place_not_a_party() -> None:
+    text = ("The United States and North Korea began talks on the nuclear programme in May. A new round of "
+            "negotiations opened in Geneva on July 8, but it was suspended the next day.")
+    ms = [m for m in extract_mentions(Article(text=text, published=PUBLISHED, path="test"))
+          if m.trigger.startswith("negotiations")]
+    assert {(p.country, p.role) for p in ms[0].participants} >= {("CHE", "location"), ("USA", "participant")}
+
+
 def test_a_capital_naming_a_summit_is_its_venue() -> None:
     text = ("Relations between Tokyo and Seoul have barely improved since the Hanoi summit in February. "
             "Talks between Ankara and Athens resumed after the Helsinki summit last year.")

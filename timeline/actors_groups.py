@@ -55,8 +55,8 @@ def _distinct(text: str, mentions: list[ActorMention], start: int, end: int, per
     for m in mentions:
         if not start <= m.start < end:
             continue
-        if m.kind == "state" and VENUE_BEFORE_RE.search(text, max(0, m.start - 12), m.start):
-            continue
+        if m.kind == "state" and (m.form == "city" or VENUE_BEFORE_RE.search(text, max(0, m.start - 12), m.start)):
+            continue  # (a city is always a place)
         if persons:
             key = m.actor_id if m.kind == "person" else None
         else:

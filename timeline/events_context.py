@@ -95,10 +95,12 @@ def inherit_talks_parties(mentions: list[EventMention], actors: list[ActorMentio
                 continue
             m.participants = [Participant(p.actor_id, p.name, p.kind, p.country, "participant")
                               for p in own.values()] + m.participants
-        if m.event_type.family in ("talks", "talks_resumed") and m.countries:
-            last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants]
-        elif not m.countries and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
-            m.participants = list(last)
+        parties = any(p.country and p.role != "location" for p in m.participants)  # (a venue is no party)
+        if m.event_type.family in ("talks", "talks_resumed") and parties:
+            last = [Participant(p.actor_id, p.name, p.kind, p.country, "participant") for p in m.participants
+                    if p.role != "location"]
+        elif not parties and last and TALKS_WORDS.search(m.sentence.text[: m.trigger_end - m.sentence.start]):
+            m.participants = list(last) + [p for p in m.participants if p.role == "location"]
 
 
 def resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> list[EventMention]:
@@ -215,7 +217,7 @@ def states_named(sentence: Sentence, actors: list[ActorMention], text: str) -> l
     for a in actors:
         if not sentence.start <= a.start < sentence.end or not a.country or a.kind not in ("state", "person"):
             continue
-        if a.kind == "state" and VENUE_BEFORE.search(text, max(0, a.start - 12), a.start):
+        if a.kind == "state" and (a.form == "city" or VENUE_BEFORE.search(text, max(0, a.start - 12), a.start)):
             continue
         if not any(p.actor_id == a.actor_id for p in out):
             out.append(Participant(a.actor_id, a.name, a.kind, a.country, "participant"))

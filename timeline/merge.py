@@ -245,14 +245,26 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     _set_codes(reports)
     reports = [r for r in reports if r.participants  # an event nobody takes part in is not a diplomatic event
                # nor a place, unless the event is of that place ("a truce in Yemen", "elections in Peru")
-               and (r.family in ("election", "ceasefire", "summit", "meeting", "talks")
-                    or any(p[4] != "location" for p in r.participants))
+               and (r.family in ("election", "ceasefire", "talks") or r.event_type == "summit"
+                    or any(p[4] != "location" for p in r.participants) or official_gathering(r))
                and (r.family != "visit" or any(p[4] not in ("host", "location") for p in r.participants))]
     # ... nor a visit with no visitor ("the company would visit suppliers in China")
     reports = sorted(reports, key=lambda r: r.mentions[0].trigger_start)
     if published is not None:
         reports = _date_from_context(reports, published)
     return reports
+
+
+OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|prime\s+ministers|"
+                       r"(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|envoys|diplomats)\b",
+                       re.IGNORECASE)
+
+
+def official_gathering(r: Report) -> bool:
+    """Whether a meeting told only by its venue is one of officials ("where the five presidents first met"), not
+    of traders or fans ("Chinese investors met in Shanghai")."""
+    return r.family == "meeting" and any(
+        OFFICIALS.search(m.sentence.text, 0, m.trigger_start - m.sentence.start) for m in r.mentions)
 
 
 def _date_from_context(reports: list[Report], published: dt.date) -> list[Report]:

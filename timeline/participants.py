@@ -76,7 +76,7 @@ def participants_of(
         if am.form == "demonym" and PRIVATE_HEAD.match(clause_text, am.end - offset):
             continue  # "Japanese tourists", "the French team": people of a state, not the state
         before = clause_text[max(0, rel - 12):rel]
-        is_place = am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
+        is_place = am.form == "city" or am.kind == "state" and am.form in ("name", "alias", "capital") and bool(
             PLACE_BEFORE.search(before) or (last_place_end is not None
                                             and PLACE_LIST.fullmatch(clause_text[last_place_end:rel]))
             or names_a_venue(clause_text, am, offset)) or (  # "talks in this Swiss lakeside city": a venue
@@ -115,7 +115,7 @@ def subject_end(clause_text: str, trigger: tuple[int, int], offset: int) -> int:
 
 def names_a_venue(text: str, am: ActorMention, offset: int) -> bool:
     """Whether a capital or city-state names the venue of a gathering ("the Singapore summit")."""
-    if am.kind != "state" or not (am.form == "capital" or am.actor_id in CITY_STATES):
+    if am.kind != "state" or not (am.form in ("capital", "city") or am.actor_id in CITY_STATES):
         return False
     return bool(VENUE_NAMES_GATHERING.match(text, am.end - offset)
                 and DETERMINER_BEFORE.search(text, max(0, am.start - offset - 12), am.start - offset))
