@@ -255,9 +255,9 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     return reports
 
 
-OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|prime\s+ministers|"
-                       r"(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|envoys|diplomats)\b",
-                       re.IGNORECASE)
+OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|"
+                       r"prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|"
+                       r"envoys|diplomats)\b", re.IGNORECASE)
 
 
 def official_gathering(r: Report) -> bool:
