@@ -180,3 +180,23 @@ def test_the_subject_after_a_dateline_with_its_agency_is_found() -> None:
     found = types_in("BEIJING (Reuters) — Honduras established diplomatic relations with China on Sunday, a day after "
                      "ending more than eight decades of official ties with Taiwan.")
     assert set(found["relations_broken"][0].countries) == {"HND", "TWN"}
+
+
+ABOUT_ANGOLA = (
+    "LUSAKA — Angola's government and the UNITA rebels signed a peace protocol on Sunday. Angola's president "
+    "welcomed the accord, and Angolan officials said the army would stay in its barracks. The rains have been "
+    "heavy this year.\n\nUnder the protocol, a general ceasefire is to take effect on Tuesday, officials said."
+)
+
+
+def test_an_event_naming_no_state_takes_the_state_the_article_is_about() -> None:
+    ceasefire = types_in(ABOUT_ANGOLA)["ceasefire"][0]
+    assert ceasefire.countries == ["AGO"]
+    assert ("AGO", "context") in [(p[0], p[4]) for p in ceasefire.participants]
+
+
+def test_no_state_is_given_when_none_stands_out() -> None:
+    text = ("Angola and Zambia signed a trade protocol on Sunday, and Zambia and Angola also agreed on a border "
+            "commission. The rains have been heavy this year.\n\nUnder a separate accord, a general ceasefire in the "
+            "region is to take effect on Tuesday, officials said.")
+    assert [r.countries for r in types_in(text).get("ceasefire", [])] in ([], [[]])

@@ -287,7 +287,8 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     if not sents:
         return []
     timexes = find_timexes(article.text, article.published)
-    actors = dictionary.find(article.text, when=article.published)
+    actors = [as_official(dictionary, a, article.published)
+              for a in dictionary.find(article.text, when=article.published)]
     actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
     actors = sorted(actors + resolve_anaphora(article.text, sents, actors), key=lambda m: m.start)
     actors = [as_official(dictionary, a, article.published) for a in actors]
@@ -300,7 +301,8 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
         local = resolve_as_of(dictionary, article.text, s, local, timexes, article.published)
         out.extend(split_gapped(mentions_in(s, timexes, local, article.published, triggers[i]), timexes, local))
     reanchor_counted(out, timexes)  # "two days earlier": from the event reported before
-    out = resolve_context(out, sents, dictionary, article.published, actors, article.text)
+    in_title = dictionary.find(article.title, when=article.published) if article.title else []
+    out = resolve_context(out, sents, dictionary, article.published, actors, article.text, in_title)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:
         m.lead = m.sentence.start in lead

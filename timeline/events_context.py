@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from timeline.actors import ActorDictionary, ActorMention
@@ -33,17 +34,20 @@ MEDIATED_BY = re.compile(r"\b(?:chaired|mediated|brokered|facilitated|sponsored|
                          r"(?:jointly\s+)?by\s+[^,;:()]{0,80}", re.IGNORECASE)
 WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)  # the place of the clause before
 MEDIATED_FAMILIES = ("talks", "talks_resumed", "ceasefire", "agreement")
+MAIN_STATE_MIN, MAIN_STATE_LEAD = 3, 1.5  # the article's state: named this often, this much more than the next
 TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|dialogue|framework|process|consultations)\b", re.IGNORECASE)
 
 
 def resolve_context(mentions: list[EventMention], sents: list[Sentence], dictionary: ActorDictionary,
-                    published: dt.date, actors: list[ActorMention], text: str) -> list[EventMention]:
-    """All context passes, in order."""
+                    published: dt.date, actors: list[ActorMention], text: str,
+                    in_title: list[ActorMention] = ()) -> list[EventMention]:
+    """All context passes, in order (``in_title``: the actors the article's title names)."""
     anchor_to_previous(mentions)
     organisation_members(mentions, dictionary, published)
     out = resolve_follow_ups(mentions, sents)
     inherit_talks_parties(out, actors, text)
     inherit_previous_parties(out, sents, actors, text)
+    article_state(out, main_states(actors, list(in_title)))
     return out
 
 
@@ -184,6 +188,41 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
             latest = m if not third else latest
             previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
+
+
+def main_states(actors: list[ActorMention], in_title: list[ActorMention]) -> list[ActorMention]:
+    """The states an article is about. With a title naming states: those of them its text names most (a second
+    one only when named more than half as often as the first: "Guyana and Venezuela pledge ..."). Without: the
+    state the text names most, at least MAIN_STATE_MIN times and clearly more often than any other. Persons
+    count for their state; venues ("in Geneva") do not count."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for a in actors:
+        if a.country and a.kind in ("state", "person") and a.form != "city":
+            counts[a.country] += 1
+            if a.kind == "state":
+                first.setdefault(a.country, a)
+    titled = list(dict.fromkeys(a.country for a in in_title if a.country and a.kind in ("state", "person")
+                                and a.country in first))
+    if titled:
+        ranked = sorted(titled, key=lambda c: -counts[c])
+        return [first[c] for c in ranked[:2] if c == ranked[0] or 2 * counts[c] > counts[ranked[0]]]
+    top = counts.most_common(2)
+    if not top or top[0][1] < MAIN_STATE_MIN or top[0][0] not in first:
+        return []
+    if len(top) > 1 and top[0][1] < MAIN_STATE_LEAD * top[1][1]:
+        return []
+    return [first[top[0][0]]]
+
+
+def article_state(mentions: list[EventMention], states: list[ActorMention]) -> None:
+    """A mention still naming no state ("a general ceasefire is to take effect on Tuesday", "the Security Council
+    imposed an embargo on the rebels") is about the states the article is about: it takes them, role
+    "context"."""
+    for m in mentions:
+        if states and not any(p.country for p in m.participants):
+            m.participants = [*m.participants, *(Participant(a.actor_id, a.name, a.kind, a.country, "context")
+                                                 for a in states)]
 
 
 def mediators(m: EventMention, actors: list[ActorMention], text: str) -> set[str]:
