@@ -298,6 +298,14 @@ POSITIVE = [
     ("agreement", "Russia and Ukraine held talks on Monday. The two countries also agreed to exchange prisoners."),
     ("relations_broken", "Panama on Monday ended more than seven decades of official ties with Taiwan."),
     ("intent_to_meet", "President Zelensky said on Monday he was ready to go to Moscow to meet Putin."),
+    # expulsions with the envoy in apposition or a deadline to leave; a national office holder chosen by name
+    ("expulsion", "Chad on Thursday ordered Germany's ambassador, Gordon Kricke, to leave the country within 48 hours."),
+    ("expulsion", "Bolivia's government gave Washington's diplomats and consular staff three days to leave La Paz."),
+    ("nomination", "Fiji's parliament on Tuesday chose Sitiveni Rabuka as prime minister."),
+    ("rejection", "Bolivia's president at first conceded, then changed his mind, rejecting the results of the vote."),
+    ("withdrawal", "Sweden said on Friday that it would bring its troops home from Mali next year."),
+    ("demand", "Niger's junta insisted on Monday that the French soldiers leave the country within a month."),
+    ("agreement", "Nauru agreed in December 2024 to a treaty with Australia on security and banking."),
 ]
 
 NEGATIVE = [
@@ -415,6 +423,10 @@ NEGATIVE = [
     ("agreement", "Ukraine and Poland agreed on Monday to disagree about the history of the war."),
     ("agreement", "Officials agreed on Monday to look again at the budget for the new stadium in Kyiv."),
     ("relations_broken", "The rally on Monday ended three decades of protests in the capital, Panama City."),
+    ("expulsion", "The president told his ambassador, Maria Lopez, to leave for the airport at once."),
+    ("expulsion", "The organisers gave the ambassadors two hours to leave for the gala dinner."),
+    ("demand", "The hosts insisted that the guests leave the room before the vote."),
+    ("agreement", "The striker agreed in March to a new contract with the club."),
 ]
 
 
