@@ -175,3 +175,21 @@ def test_an_event_named_as_still_ahead_takes_no_date_of_the_clause_before() -> N
     found = of_type("Residents of Khartoum reported air strikes and clashes on Sunday as fighting continued ahead "
                     "of the truce between the army and Sudan's paramilitary forces.", "ceasefire")
     assert [(r.date, r.status) for r in found] == [(None, "planned")]
+
+
+def test_an_act_right_after_a_month_is_of_that_month() -> None:
+    # "cut ties in July 2010 after Colombia accused his government": the accusation is of July 2010 too
+    text = ("Venezuela broke off relations with Colombia on Saturday, accusing the government in Bogota of a plot. "
+            "Hugo Chávez cut ties with Bogotá in July 2010 after Colombia accused his government of sheltering "
+            "guerrillas.")
+    assert {r.date for r in of_type(text, "accusation")} == {"2019-06-08", "2010-07"}
+
+
+def test_an_act_after_a_day_keeps_no_date_of_its_own() -> None:
+    text = "Venezuela broke off relations with Colombia on Saturday after Colombia accused Caracas of a plot."
+    assert all(r.date != "2019-06-08" for r in reports(text) if r.event_type == "accusation")
+
+
+def test_an_act_years_after_a_month_is_not_of_that_month() -> None:
+    text = "Chávez cut ties with Bogotá in July 2010, two years after Colombia accused his government of a plot."
+    assert all(r.date != "2010-07" for r in reports(text) if r.event_type == "accusation")

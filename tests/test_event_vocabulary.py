@@ -299,7 +299,7 @@ POSITIVE = [
     ("relations_broken", "Panama on Monday ended more than seven decades of official ties with Taiwan."),
     ("intent_to_meet", "President Zelensky said on Monday he was ready to go to Moscow to meet Putin."),
     # expulsions with the envoy in apposition or a deadline to leave; a national office holder chosen by name
-    ("expulsion", "Chad on Thursday ordered Germany's ambassador, Gordon Kricke, to leave the country within 48 hours."),
+    ("expulsion", "Chad on Thursday ordered Germany's ambassador, Gordon Kricke, to leave the country in 48 hours."),
     ("expulsion", "Bolivia's government gave Washington's diplomats and consular staff three days to leave La Paz."),
     ("nomination", "Fiji's parliament on Tuesday chose Sitiveni Rabuka as prime minister."),
     ("rejection", "Bolivia's president at first conceded, then changed his mind, rejecting the results of the vote."),
@@ -427,6 +427,7 @@ NEGATIVE = [
     ("expulsion", "The organisers gave the ambassadors two hours to leave for the gala dinner."),
     ("demand", "The hosts insisted that the guests leave the room before the vote."),
     ("agreement", "The striker agreed in March to a new contract with the club."),
+    ("relations_broken", "Pakistan suspended trade with India after New Delhi revoked Kashmir's special status."),
 ]
 
 

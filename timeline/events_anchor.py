@@ -25,6 +25,8 @@ OFFSET_BEFORE_TRIGGER = re.compile(
     r"(?P<dir>after|before|since)\s+(?:[\w.’'-]+\s+){0,8}$",
     re.IGNORECASE,
 )
+COARSE_ANCHOR = {"month", "season", "quarter", "half", "year"}  # an uncounted "after" stays inside such a date
+NO_COUNT = re.compile(r"^\s+after\s", re.IGNORECASE)  # right after the date: "in July 2010 after ..."
 # "on Wednesday, their first summit since Biden [took office]": an appositive about another time
 APPOSITIVE_ANCHOR = re.compile(r"^(?:\s+(?:on|in|at|near)\s+[^,;]{1,40}?)?\s*,\s+(?:[\w’'-]+\s+){1,5}?"
                                r"(?:since|after|before)\s+(?:[\w.’'-]+\s+){0,8}$", re.IGNORECASE)
@@ -87,6 +89,9 @@ def anchor_before_trigger(between: str, t: Timex) -> Timex | None:
         return t  # "on Monday, including their envoys, after police accused ...": no distance to go by
     if m.group("hours") and t.granularity == "day" and m.group("dir").lower() != "since":
         return t  # "on Tuesday, hours after Medvedev ordered": the same day
+    if (m.group("dir").lower() == "after" and not m.group("n") and not m.group("unit") and not m.group("hours")
+            and t.granularity in COARSE_ANCHOR and NO_COUNT.match(between)):
+        return t  # "cut ties in July 2010 after Colombia accused his government": that month too
     if not m.group("n") or t.date_start is None or m.group("dir").lower() == "since":
         return None  # "their first summit since Biden took office": not that day
     sign = -1 if m.group("dir").lower() == "after" else 1

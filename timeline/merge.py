@@ -221,6 +221,7 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
                    and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,
                                                                    m.trigger_start - m.sentence.start))
                    and not (m.kind == "verb" and another_act(m))
+                   and not (m.kind == "verb" and told_at_another_time(m, r, mentions))
                    # "signed a declaration on Friday, and their ministers initialled a treaty": two acts
                    and not (m.kind == "verb" and any(x.kind == "verb" and x.sentence.start == m.sentence.start
                                                      for x in r.mentions))]
@@ -258,6 +259,15 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
 OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|"
                        r"prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|"
                        r"envoys|diplomats)\b", re.IGNORECASE)
+
+
+def told_at_another_time(m: EventMention, r: Report, mentions: list[EventMention]) -> bool:
+    """Whether an undated act's sentence dates another of its acts to a time apart from a report's date ("Chávez
+    cut ties in July 2010 after Colombia accused his government": not the accusation of the news in 2019)."""
+    return any(x.dated and x.sentence.start == m.sentence.start and x not in r.mentions and x.timex.date_start
+               and r.date_start and not overlap(r.date_start, r.date_end, x.timex.date_start.isoformat(),
+                                                x.timex.date_end.isoformat())
+               for x in mentions)
 
 
 def official_gathering(r: Report) -> bool:

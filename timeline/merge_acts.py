@@ -88,21 +88,31 @@ def trip_and_encounter(a: str, b: str) -> bool:
     return "visit" in (a, b) and bool({a, b} & CONSULT)
 
 
+# an act told in an after/when clause ("..., after Colombia accused his government ..."), not years after it
+AFTER_CLAUSE = re.compile(r"(?<!years\s)(?<!months\s)(?<!decades\s)(?<!weeks\s)\b(?:after|when)\s+"
+                          r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
+COARSE = {"month", "season", "quarter", "half", "year"}  # dates that also hold what happened just before them
+
+
 def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
     """For an undated act told with its own verb, the dated act of the same status told before it in its sentence,
     whose date covers the whole sentence ("In March, Washington expelled 50 diplomats, and Moscow answered by
     ordering out as many Americans"; "met on Tuesday, and Kyiv put forward a proposal"); None if there is none or
-    the act sits in a backgrounded clause ("..., two years after they signed")."""
+    the act sits in a backgrounded clause ("..., two years after they signed"), unless an after/when clause follows
+    an act dated by month or more coarsely ("cut ties in July 2010 after Colombia accused": July 2010)."""
     first = r.mentions[0]
     if r.date is not None or first.kind != "verb" or first.undatable or not (
             r.status == "occurred" or (r.status == "planned" and r.family not in REACTIONS)):
         return None  # words to be said ("is expected to urge Trump") are no event of the plan's day
     before = first.sentence.text[: first.trigger_start - first.sentence.start]
-    if BACKGROUND_CLAUSE.search(before) or NOUN_BEFORE.search(before) or (
+    after_coarse = bool(AFTER_CLAUSE.search(before))  # "cut ties in July 2010 after Colombia accused": July 2010
+    if (BACKGROUND_CLAUSE.search(before) and not after_coarse) or NOUN_BEFORE.search(before) or (
             first.trigger.split()[0].lower().endswith("ing") and PARTICIPLE_BEFORE.search(before)):
         return None
     best: tuple[int, Report] | None = None
     for other in reports:
+        if after_coarse and other.precision not in COARSE:
+            continue
         if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
                 set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])
                 and not held_at(r, other)):
