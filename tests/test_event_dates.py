@@ -193,3 +193,18 @@ def test_an_act_after_a_day_keeps_no_date_of_its_own() -> None:
 def test_an_act_years_after_a_month_is_not_of_that_month() -> None:
     text = "Chávez cut ties with Bogotá in July 2010, two years after Colombia accused his government of a plot."
     assert all(r.date != "2010-07" for r in reports(text) if r.event_type == "accusation")
+
+
+def test_a_date_owning_a_later_noun_is_not_the_events() -> None:
+    # "three days after the Kremlin recognized ... this month's war": Friday less three days, not the month
+    text = ("Georgia broke off diplomatic relations with Russia on Friday, three days after the Kremlin recognized the "
+            "independence of the two separatist regions at the centre of this month's war.")
+    assert {r.date for r in of_type(text, "recognition", dt.date(2008, 8, 30))} == {"2008-08-26"}
+
+
+def test_talks_that_an_attempt_convened_collapsed_in_the_past() -> None:
+    # "An attempt to convene talks in Geneva in September collapsed": last September, a fact
+    found = of_type("Yemen's government and the Houthis met in Sweden this week. An attempt to convene talks in Geneva "
+                    "in September collapsed when the Houthi delegation did not turn up.", "suspension",
+                    dt.date(2018, 12, 14))
+    assert [(r.status, r.date) for r in found] == [("occurred", "2018-09")]

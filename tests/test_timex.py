@@ -111,6 +111,19 @@ def test_interval_of_an_explicit_year_quarter_and_week() -> None:
     assert (week.date_start, week.date_end, week.granularity) == (dt.date(2018, 3, 26), dt.date(2018, 4, 1), "week")
 
 
+@pytest.mark.parametrize("text,phrase,start,end", [
+    ("The envoy travelled there in late February.", "late February", dt.date(2018, 2, 21), dt.date(2018, 2, 28)),
+    ("The two sides met in early March.", "early March", dt.date(2018, 3, 1), dt.date(2018, 3, 10)),
+    ("The talks resumed in mid-January.", "mid-January", dt.date(2018, 1, 11), dt.date(2018, 1, 20)),
+    ("The treaty was signed in early 2016.", "early 2016", dt.date(2016, 1, 1), dt.date(2016, 4, 30)),
+    ("The embassy closed in late 2015.", "late 2015", dt.date(2015, 9, 1), dt.date(2015, 12, 31)),
+])
+def test_early_mid_and_late_narrow_the_interval(text: str, phrase: str, start: dt.date, end: dt.date) -> None:
+    t = one(text, phrase)
+    assert (t.date_start, t.date_end) == (start, end)
+    assert t.value == str(start.year) + (f"-{start.month:02d}" if t.granularity == "month" else "")
+
+
 def test_durations_and_refs_have_no_interval() -> None:
     for t in tag("The blockade lasted three years, and it is now over."):
         assert t.date_start is None and t.date_end is None and t.granularity is None

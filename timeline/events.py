@@ -210,6 +210,10 @@ def mentions_in(
             status = "occurred"  # "Israel would not accept a foreign force": saying so is the rejection
         if rule.nested and end is not None and end < published:
             status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
+        last = text[a:b].split()[-1].lower()
+        if status == "possible" and rule.kind == "verb" and text[a:b].split()[0].lower() in TALKS_NOUNS \
+                and (last.endswith("ed") or last in PAST_IRREGULAR) and not MODAL_WORD.search(text, a, b):
+            status = "occurred"  # "an attempt to convene talks in Geneva collapsed": the collapse is a fact
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
         if (timex is not None and status in ("possible", "proposed") and rel is not None and rel.end <= a

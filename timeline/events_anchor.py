@@ -241,6 +241,6 @@ def from_publication(t: Timex, published: dt.date, deadline: bool = False) -> Ti
     date and the end of the period."""
     if t.date_start is None or t.date_end is None or not (LATER_THIS.search(t.text) or (deadline and t.mod == "END")):
         return t
-    if t.date_start < published <= t.date_end:
-        return replace(t, date_start=published)
+    if t.date_start < published <= t.date_end or (deadline and published <= t.date_end):
+        return replace(t, date_start=published)  # (a deadline's "end of the year" is its last months only)
     return t

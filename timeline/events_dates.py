@@ -36,6 +36,7 @@ NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])(?:lympics|ames|estival|ession|ouncil|al
 SETTING = re.compile(r",?\s(?:in|at|during)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 SETTING_DATE_CHARS = 200  # a gathering the clause's dated act took place in takes the date this far
 NOUN_DATE_CHARS = 70  # a nominal trigger takes a date only this close
+POSSESSIVE_AFTER = re.compile(r"[’']s?\s")  # a date owning a later noun: "this month's war", "last years' talks"
 VAGUE = re.compile(r"(?:recently|lately|now|currently|earlier|previously|formerly|once|soon|then)", re.IGNORECASE)
 
 
@@ -65,6 +66,8 @@ def link_date(
         if t.start >= b and ((modifier := PARTICIPLE_MODIFIER.search(text, b, t.start)) and modifier.start() > b + 1
                              or ZERO_RELATIVE.search(text, b, t.start)):
             continue  # "called on Israel to withdraw from the land occupied in 1967": the occupation's date
+        if t.start >= b and POSSESSIVE_AFTER.match(text, t.end):
+            continue  # "recognized the regions at the centre of this month's war": the war's date
         deadline = t.mod == "END" and DEADLINE_BEFORE.search(text, max(0, t.start - 12), t.start)
         if t.start >= b and not deadline and (BOUND_WORDS.search(text[b:t.start])
                              or (RELATIVE.search(text[b:t.start]) and not own_relative)):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from timeline.timex_calendar import interval
+from timeline.timex_calendar import interval, narrowed
 from timeline.timex_kinds import KINDS
 from timeline.timex_normalise import AHEAD_OF, Context, Norm
 from timeline.timex_relative import RELATIVE_KINDS
@@ -166,6 +166,7 @@ _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.I
 def _shift_year(t: Timex, years: int) -> Timex:
     value = f"{int(t.value[:4]) + years:04d}{t.value[4:]}"
     first, last, gran = interval(value)
+    first, last = narrowed(first, last, gran, t.mod)
     return replace(t, value=value, date_start=first, date_end=last, granularity=gran)
 
 
@@ -196,6 +197,7 @@ def _build(text: str, start: int, end: int, norm: Norm, tense: str | None) -> Ti
     first = last = gran = None
     if norm.type in ("DATE", "TIME"):
         first, last, gran = interval(norm.value)
+        first, last = narrowed(first, last, gran, norm.mod)
     return Timex(s, e, text[s:e], norm.type, norm.value, norm.mod, gran, first, last, norm.source, tense)
 
 

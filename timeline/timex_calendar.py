@@ -74,6 +74,26 @@ _VALUE = re.compile(
 )
 
 
+# the part of a month or year that "early", "mid-" and "late" name: (first, last) day of month or month of year
+PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+PART_OF_YEAR = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
+
+
+def narrowed(first: dt.date | None, last: dt.date | None, granularity: str | None,
+             mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days of a month or year that "early", "mid-" or "late" leave ("late May": 21-31 May; "early 2019":
+    January to April); the whole period for other mods and granularities."""
+    if first is None or last is None or mod not in PART_OF_MONTH:
+        return first, last
+    if granularity == "month":
+        lo, hi = PART_OF_MONTH[mod]
+        return first.replace(day=lo), last.replace(day=min(hi, last.day))
+    if granularity == "year":
+        lo, hi = PART_OF_YEAR[mod]
+        return first.replace(month=lo), add_months(first.replace(month=hi), 1) - dt.timedelta(days=1)
+    return first, last
+
+
 def interval(value: str) -> tuple[dt.date | None, dt.date | None, str | None]:
     """(first day, last day, granularity) of the period a DATE/TIME value denotes; Nones when undated."""
     if re.fullmatch(r"\d{3}", value):
