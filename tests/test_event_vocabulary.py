@@ -306,6 +306,12 @@ POSITIVE = [
     ("withdrawal", "Sweden said on Friday that it would bring its troops home from Mali next year."),
     ("demand", "Niger's junta insisted on Monday that the French soldiers leave the country within a month."),
     ("agreement", "Nauru agreed in December 2024 to a treaty with Australia on security and banking."),
+    # diplomats withdrawn; ties broken told with -ing; a leader recognised as interim president; a long object relative
+    ("relations_broken", "Nicaragua on Monday withdrew its diplomats from six Latin American countries."),
+    ("relations_broken", "Bolivia's president responded by breaking relations with Israel on Tuesday."),
+    ("recognition", "In 2019 the United States recognized the opposition leader Guaidó as interim president."),
+    ("agreement", "The vote was held under an agreement that the Venezuelan government and its rivals signed."),
+    ("expulsion", "On Monday Caracas told the seven governments to pull their own diplomats out of Venezuela."),
 ]
 
 NEGATIVE = [
@@ -428,6 +434,8 @@ NEGATIVE = [
     ("demand", "The hosts insisted that the guests leave the room before the vote."),
     ("agreement", "The striker agreed in March to a new contract with the club."),
     ("relations_broken", "Pakistan suspended trade with India after New Delhi revoked Kashmir's special status."),
+    ("relations_broken", "The airline withdrew its staff from the airport on Monday after the storm."),
+    ("recognition", "The academy recognized the young actor as a rising star of the stage."),
 ]
 
 

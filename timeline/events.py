@@ -259,7 +259,10 @@ def mentions_in(
             # "their first encounter took place in Singapore": the phrase names the parties, the clause the venue
             place = participants_of(rule.event_type.type, (sentence.start + a, sentence.start + b), whole_clause,
                                     text[c0:c1], sentence.start + c0)[1]
-        event_type = next((types_by_name()[t] for p, t in rule.retype if p.search(text[c0:a])), rule.event_type)
+        retyped = next(((types_by_name()[t], st) for p, t, st in rule.retype if p.search(text[c0:a])), None)
+        event_type = retyped[0] if retyped else rule.event_type
+        if retyped and retyped[1] and status == "possible" and not MODAL_WORD.search(text, c0, a):
+            status = retyped[1]  # "told those governments to pull their envoys out": the telling is the act
         if event_type.type == "talks" and HELD_TALKS.fullmatch(text, a, b) and any(
                 p.kind == "person" for p in people):
             event_type = types_by_name()["meeting"]  # "the two leaders held talks in Jerusalem": they met

@@ -40,7 +40,7 @@ class TriggerRule:
     label: str
     pattern: re.Pattern
     rank: int
-    retype: tuple[tuple[re.Pattern, str], ...] = ()
+    retype: tuple[tuple[re.Pattern, str, str | None], ...] = ()  # (text before, type, status it sets)
     prefixes: tuple[str, ...] = ()  # one of these (lower case) is in any text the pattern matches; () = unknown
     nested: bool = False  # may lie inside another trigger's match ("tearing up a [2016 deal]": the deal is an event)
 
@@ -64,10 +64,11 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             source = expand_templates(source, verb_classes)
             for gap in WORD_GAPS:  # a skipped word may be "U.S." or "Russia's" too
                 source = source.replace(gap, GAP_WORD)
+            retypes = tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"], x.get("status"))
+                            for x in spec.get("retype", []))
             out.append(TriggerRule(et, trig["kind"], trig.get("label", et.label),
                                    re.compile(first_letter_guard(source) + source, re.IGNORECASE), len(out),
-                                   tuple((re.compile(x["before"] + r"[^.;:]{0,40}$", re.IGNORECASE), x["type"])
-                                         for x in spec.get("retype", [])), literal_prefixes(source),
+                                   retypes, literal_prefixes(source),
                                    bool(trig.get("nested"))))
     return tuple(out)
 
