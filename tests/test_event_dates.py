@@ -208,3 +208,27 @@ def test_talks_that_an_attempt_convened_collapsed_in_the_past() -> None:
                     "in September collapsed when the Houthi delegation did not turn up.", "suspension",
                     dt.date(2018, 12, 14))
     assert [(r.status, r.date) for r in found] == [("occurred", "2018-09")]
+
+
+PRECEDENTS = (
+    "Russia ordered four American diplomats out of the country on Friday, two days after Washington expelled 50 "
+    "Russians.\n\n"
+    "The last expulsion on this scale came in October 1986, when the Reagan administration ordered 55 Soviet "
+    "diplomats to leave. Moscow responded by expelling five Americans.\n\n"
+    "A smaller precedent came in 1994, after the arrest of a spy. Washington then expelled a senior Russian "
+    "intelligence officer from the embassy, and Russia retaliated by expelling an American diplomat."
+)
+
+
+def test_an_undated_act_takes_the_older_time_its_paragraph_just_named() -> None:
+    dates = sorted(r.date for r in of_type(PRECEDENTS, "expulsion", dt.date(2001, 3, 24)) if r.date)
+    assert dates.count("1994") == 2 and dates.count("1986-10") == 2
+    assert all(r.date_source == "context" for r in of_type(PRECEDENTS, "expulsion", dt.date(2001, 3, 24))
+               if r.date == "1994")
+
+
+def test_words_about_the_news_take_no_time_from_history() -> None:
+    text = ("The UAE and Bahrain signed accords with Israel at the White House on Tuesday.\n\n"
+            "Egypt made peace with Israel in 1979 and Jordan followed in 1994. Palestinian leaders denounced the "
+            "agreements as a betrayal.")
+    assert all(r.date != "1994" for r in reports(text, dt.date(2020, 9, 16)) if r.event_type == "accusation")

@@ -312,6 +312,10 @@ POSITIVE = [
     ("recognition", "In 2019 the United States recognized the opposition leader Guaidó as interim president."),
     ("agreement", "The vote was held under an agreement that the Venezuelan government and its rivals signed."),
     ("expulsion", "On Monday Caracas told the seven governments to pull their own diplomats out of Venezuela."),
+    # intelligence officers and a number of a nation's citizens expelled; diplomats to be sent home
+    ("expulsion", "Washington expelled a senior Russian intelligence officer from the embassy in 1994."),
+    ("expulsion", "Moscow responded on Monday by expelling five Americans."),
+    ("expulsion", "The State Department said that about 50 Russian diplomats would be sent home."),
 ]
 
 NEGATIVE = [
@@ -436,6 +440,7 @@ NEGATIVE = [
     ("relations_broken", "Pakistan suspended trade with India after New Delhi revoked Kashmir's special status."),
     ("relations_broken", "The airline withdrew its staff from the airport on Monday after the storm."),
     ("recognition", "The academy recognized the young actor as a rising star of the stage."),
+    ("expulsion", "The school expelled five students after the fight."),
 ]
 
 

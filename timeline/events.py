@@ -75,6 +75,13 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+PARAGRAPH_TIME_DAYS = 366  # a paragraph's own time is at least this old: history, not the news
+REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
+DURING_NEWS = re.compile(r"\b(?:during|at|after)\s+the\s+(?:[\w-]+\s+)?(?:ceremony|signing|summit|talks|visit|meeting|"
+                         r"session|conference|vote)\b", re.IGNORECASE)
+SINCE_BEFORE_DATE = re.compile(r"\b(?:since|until|till|before|after)\s+$", re.IGNORECASE)
+PAST_BY = re.compile(r"\b(?:responded|retaliated|reacted|replied|answered|hit\s+back)\s+(?:\w+\s+){0,3}?by\s+$",
+                     re.IGNORECASE)  # "Russia retaliated by expelling": the act is the past response
 PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:(?:already|also|now|still|effectively)\s+)?$", re.IGNORECASE)
 WHERE_CLAUSE = re.compile(r"where\s", re.IGNORECASE)  # a clause about the place before it: its time too
 ELIDED_SUBJECT = re.compile(r"(?:(?:then|also|later|subsequently|immediately|briefly|quickly|again|jointly|"
@@ -108,6 +115,7 @@ class EventMention:
     undatable: bool = False  # its date is only known relative to another ("days after Biden took office")
     follow_up: bool = False  # "Germany followed": a new event like the one before, never the same one
     came_after: bool = False  # anchor_days count back from the news act ("the decision came a day after ...")
+    paragraph_time: Timex | None = None  # the older date its paragraph has just named ("A precedent came in 1994.")
 
     @property
     def countries(self) -> list[str]:
@@ -310,10 +318,30 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     reanchor_counted(out, timexes)  # "two days earlier": from the event reported before
     in_title = dictionary.find(article.title, when=article.published) if article.title else []
     out = resolve_context(out, sents, dictionary, article.published, actors, article.text, in_title)
+    for m in out:
+        if not m.dated and m.kind == "verb":
+            m.paragraph_time = paragraph_time(m, sents, timexes, article.text, article.published)
     lead = {s.start for s in sents[:LEAD_SENTENCES]}
     for m in out:
         m.lead = m.sentence.start in lead
     return out
+
+
+def paragraph_time(m: EventMention, sents: list[Sentence], timexes: list[Timex], text: str,
+                   published: dt.date) -> Timex | None:
+    """The date, older than the news, that the sentence before a mention in its paragraph last names, outside a
+    since- or after-phrase ("A smaller precedent came in 1994, after the arrest of
+    Ames. Washington then expelled ..."): the time the paragraph tells of, as a date from context."""
+    i = next((k for k, s in enumerate(sents) if s.start == m.sentence.start), None)
+    if i is None or m.event_type.family in REACTION_FAMILIES or DURING_NEWS.search(m.sentence.text):
+        return None  # words about events, acts "during the ceremony": of the news, not of history
+    if i == 0 or sents[i - 1].paragraph != m.sentence.paragraph:
+        return None
+    old = [t for t in timexes if sents[i - 1].start <= t.start and t.end <= m.sentence.start and t.type == "DATE"
+           and t.source == "explicit" and t.granularity in ("year", "month", "day") and t.date_end is not None
+           and (published - t.date_end).days > PARAGRAPH_TIME_DAYS
+           and not SINCE_BEFORE_DATE.search(text, max(0, t.start - 12), t.start)]
+    return replace(old[-1], source="context") if old else None
 
 
 def is_past_verb(trigger: str) -> bool:
@@ -331,8 +359,9 @@ def reports_past(m: EventMention) -> bool:
     before = m.sentence.text[: m.trigger_start - m.sentence.start]
     if BACKGROUND_CLAUSE.search(before):
         return False
-    if is_past_verb(m.trigger) or (m.trigger.split()[0].lower().endswith("ing") and PAST_PROGRESSIVE.search(before)):
-        return True  # "signed"; "Scholz said Germany was halting the approval"
+    gerund = m.trigger.split()[0].lower().endswith("ing")
+    if is_past_verb(m.trigger) or (gerund and (PAST_PROGRESSIVE.search(before) or PAST_BY.search(before))):
+        return True  # "signed"; "Scholz said Germany was halting the approval"; "Moscow responded by expelling"
     return m.status == "occurred" and bool(FACTUAL_PAST.search(before))
 
 

@@ -264,6 +264,12 @@ OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)
 def told_at_another_time(m: EventMention, r: Report, mentions: list[EventMention]) -> bool:
     """Whether an undated act's sentence dates another of its acts to a time apart from a report's date ("Chávez
     cut ties in July 2010 after Colombia accused his government": not the accusation of the news in 2019)."""
+    if r.date_start and m.paragraph_time is not None and not overlap(
+            r.date_start, r.date_end, m.paragraph_time.date_start.isoformat(), m.paragraph_time.date_end.isoformat()):
+        return True  # "A smaller precedent came in 1994. Washington then expelled ...": not the expulsion of 1986
+    told = r.mentions[0].paragraph_time
+    if told is not None and m.paragraph_time is not None and told.value != m.paragraph_time.value:
+        return True  # two undated acts of paragraphs about different times
     return any(x.dated and x.sentence.start == m.sentence.start and x not in r.mentions and x.timex.date_start
                and r.date_start and not overlap(r.date_start, r.date_end, x.timex.date_start.isoformat(),
                                                 x.timex.date_end.isoformat())
@@ -299,7 +305,7 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 and not first.undatable):
             near = (last is not None and first.sentence.paragraph - last.mentions[0].sentence.paragraph
                     <= CONTEXT_PARAGRAPHS and not own_time(first, reports, last)
-                    and not moved_on(first, reports, last))
+                    and not moved_on(first, reports, last) and first.paragraph_time is None)
             if before_news(first, r.family in REACTIONS, last.countries if last else []):
                 continue  # "the first time they had met since": before the news ("said it had expelled": the news)
             day = None if called_off else sentence_day(first, [x for o in reports for x in o.mentions], published,
@@ -323,6 +329,10 @@ def _date_from_context(reports: list[Report], published: dt.date) -> list[Report
                 day = published.isoformat()
                 r.date, r.date_start, r.date_end, r.precision = day, day, day, "day"
                 r.date_source, r.date_text = "publication", None
+            elif first.paragraph_time is not None and not called_off:
+                t = first.paragraph_time  # "A smaller precedent came in 1994. Washington then expelled ...": 1994
+                r.date, r.date_start, r.date_end = t.value, t.date_start.isoformat(), t.date_end.isoformat()
+                r.precision, r.date_source, r.date_text = t.granularity, "context", t.text
         if (r.status == "occurred" and r.precision == "day" and r.date_start
                 and recent.isoformat() <= r.date_start <= published.isoformat()
                 and not anchored_background(r, reports)):
