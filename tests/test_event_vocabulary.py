@@ -316,6 +316,20 @@ POSITIVE = [
     ("expulsion", "Washington expelled a senior Russian intelligence officer from the embassy in 1994."),
     ("expulsion", "Moscow responded on Monday by expelling five Americans."),
     ("expulsion", "The State Department said that about 50 Russian diplomats would be sent home."),
+    # documents signed by name, in part or by place; plans agreed; assurances; rule-outs; criticism; stays; receptions
+    ("agreement", "Yeltsin signed the Founding Act on relations between Russia and NATO in Paris on Tuesday."),
+    ("agreement", "Poroshenko signed the economic chapters of an association agreement with the EU on June 27."),
+    ("agreement", "Yeltsin, then leader of Russia, signed in Kiev in November 1990 with Ukraine's leadership."),
+    ("agreement", "Kerry and Lavrov agreed in Geneva in September 2013 on a plan to destroy Syria's chemical arms."),
+    ("agreement", "In 1994 Russia, the United States and Britain gave Ukraine security assurances."),
+    ("agreement", "Russia and Ukraine argued over it. At Yalta the two countries' presidents agreed to share it."),
+    ("rejection", "American officials ruled out any change to the map of Bosnia on Thursday."),
+    ("accusation", "The foreign ministers of France and Germany on Wednesday deplored the decision of Russia."),
+    ("visit", "Putin had spent three days in Kiev in late October before the vote in Ukraine."),
+    ("meeting", "The Queen was received by President Mary McAleese of Ireland on Tuesday."),
+    ("proposal", "The United States first floated the idea of a Quartet envoy in May."),
+    ("election", "Ukraine's President Petro Poroshenko, elected on May 25, flew to Brussels."),
+    ("sanctions", "The European Union agreed to bar Russian state-owned banks from its capital markets."),
 ]
 
 NEGATIVE = [
@@ -441,6 +455,9 @@ NEGATIVE = [
     ("relations_broken", "The airline withdrew its staff from the airport on Monday after the storm."),
     ("recognition", "The academy recognized the young actor as a rising star of the stage."),
     ("expulsion", "The school expelled five students after the fight."),
+    ("agreement", "President Bush signed the Patriot Act into law in the United States on Friday."),
+    ("visit", "The Japanese novelist spent three days in hospital after the fall."),
+    ("accusation", "Japanese critics deplored the film's slow ending."),
 ]
 
 
