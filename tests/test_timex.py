@@ -1017,3 +1017,12 @@ def test_a_day_with_its_year_relative_and_an_offset_from_today() -> None:
     assert one("They met on March 3 last year.", "March 3 last year", dct).value == "2022-03-03"
     assert one("They will meet on 5 May next year.", "5 May next year", dct).value == "2024-05-05"
     assert one("The invitation was conveyed a week ago today.", "a week ago today", dct).value == "2023-07-11"
+
+
+def test_a_bare_month_takes_the_past_year_its_sentence_stated() -> None:
+    # "That year's accord, signed in Belfast in April": the April of that year, not the DCT's
+    text = "In November 1998 the two leaders met at Messines. That year's accord, signed in Belfast in April, held."
+    assert one(text, "April").value == "1998-04"
+    # ... but not across a sentence boundary, nor a year of the news itself
+    assert one("The talks ended in 1998. The envoys met again in April.", "April").value == "2018-04"
+    assert one("Trade grew in 2017, and the envoys met in March.", "March").value == "2018-03"

@@ -118,7 +118,7 @@ def _note_narrative(ctx: Context, tx: Timex) -> None:
         return
     if tx.source in ("explicit", "anchored") and tx.granularity not in ("decade", "century") or (
             tx.source == "relative" and tx.granularity in _STATED_YEAR):
-        ctx.year_anchor = tx.date_start.year
+        ctx.year_anchor, ctx.year_anchor_at = tx.date_start.year, tx.end
     if tx.type == "DATE" and (tx.source in ("explicit", "anchored") and tx.granularity in ("day", "month")
                               or _calendar_date(tx)):
         ctx.month_anchor = tx.date_start

@@ -83,6 +83,8 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
         elif day is None and ctx.month_anchor is not None and ctx.month_anchor.month == month and \
                 ctx.tense != "future" and ctx.month_anchor <= ctx.dct:
             year = ctx.month_anchor.year  # "In September of that year ... later in September": the month just named
+        elif day is None and ctx.tense != "future" and _year_of_sentence(ctx, hit.start) is not None:
+            year = _year_of_sentence(ctx, hit.start)  # "That year's accord, signed in Belfast in April": that April
         elif day is None:
             year = cal.nearest_year(month, 15, ctx.dct.replace(day=15), way)
         else:
@@ -98,6 +100,18 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     if day > calendar.monthrange(year, month)[1]:
         return None
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod, source)
+
+
+def _year_of_sentence(ctx: Context, pos: int) -> int | None:
+    """The year stated earlier in the sentence of ``pos`` ("In 1998 ... in April", "That year's accord, signed in
+    April") when it lies more than a year before the DCT (a past narrative, not this year's news); else None."""
+    if ctx.year_anchor is None or ctx.year_anchor_at < 0 or ctx.year_anchor >= ctx.dct.year - 1:
+        return None
+    between = ctx.text[ctx.year_anchor_at:pos]
+    return None if _SENTENCE_END.search(between) else ctx.year_anchor
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?-i:[A-Z])|\n")
 
 
 def norm_date_list(hit: Hit, ctx: Context) -> list[Norm] | None:

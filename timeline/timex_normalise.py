@@ -55,6 +55,7 @@ class Context:
     anchor: dt.date | None = None
     anchor_gran: str | None = None
     year_anchor: int | None = None  # the narrative's last year stated (not guessed from the DCT): "that year"
+    year_anchor_at: int = -1  # end offset of the expression that stated it
     month_anchor: dt.date | None = None  # its last month named or stated (not a weekday's): "that month"
     day_anchor_at: int = -1  # end offset of the last calendar day written with its month ("Nov. 3"), if any
     last_day: dt.date | None = None  # the narrative's last day-precise date ("on Wednesday"), for "the following day"
