@@ -318,6 +318,7 @@ POSITIVE = [
     ("expulsion", "The State Department said that about 50 Russian diplomats would be sent home."),
     # documents signed by name, in part or by place; plans agreed; assurances; rule-outs; criticism; stays; receptions
     ("agreement", "Yeltsin signed the Founding Act on relations between Russia and NATO in Paris on Tuesday."),
+    ("agreement", "Congo and Rwanda initialled the text on June 18 in Washington."),
     ("agreement", "Poroshenko signed the economic chapters of an association agreement with the EU on June 27."),
     ("agreement", "Yeltsin, then leader of Russia, signed in Kiev in November 1990 with Ukraine's leadership."),
     ("agreement", "Kerry and Lavrov agreed in Geneva in September 2013 on a plan to destroy Syria's chemical arms."),
@@ -330,6 +331,17 @@ POSITIVE = [
     ("proposal", "The United States first floated the idea of a Quartet envoy in May."),
     ("election", "Ukraine's President Petro Poroshenko, elected on May 25, flew to Brussels."),
     ("sanctions", "The European Union agreed to bar Russian state-owned banks from its capital markets."),
+    # texts initialled by pronoun, signed here, signed by someone, names put to them; resolutions accepted; truces
+    # agreed with qualifiers; embassy operations suspended; flown in; sitting down with a counterpart
+    ("agreement", "The delegations of Britain, the United States and the Soviet Union initialled it on July 25."),
+    ("agreement", "The ANZUS treaty, signed in this city in 1951, bound Australia, New Zealand and the United States."),
+    ("agreement", "Iran accepted Security Council Resolution 598 on July 18."),
+    ("agreement", "The truce deal was signed separately by the defence ministers of Azerbaijan and Armenia."),
+    ("agreement", "The Angolan government and the rebels put their names on Sunday to a peace protocol."),
+    ("ceasefire", "Thailand and Cambodia agreed to an immediate and unconditional ceasefire on Monday."),
+    ("relations_broken", "Australia suspended operations at its embassy in Tehran on Tuesday."),
+    ("visit", "Russia's foreign minister, who had flown in to Baghdad the same morning, met Saddam Hussein."),
+    ("meeting", "Christopher is to sit down on Tuesday with Chinese Foreign Minister Qian Qichen."),
 ]
 
 NEGATIVE = [
@@ -458,6 +470,8 @@ NEGATIVE = [
     ("agreement", "President Bush signed the Patriot Act into law in the United States on Friday."),
     ("visit", "The Japanese novelist spent three days in hospital after the fall."),
     ("accusation", "Japanese critics deplored the film's slow ending."),
+    ("agreement", "The French novelist signed it on Monday for a queue of readers."),
+    ("meeting", "The Chinese team will sit down with the coach on Tuesday."),
 ]
 
 

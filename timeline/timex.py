@@ -158,7 +158,8 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled|"
                        r"moved|shifted|brought\s+forward)\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$",
                        re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|undertook|resolved)\s+to\s+[a-z]+\s+"
+_INTENT = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|undertook|resolved)\s+to\s+"
+                     r"(?!(?:an?|the|its|their)\s)[a-z]+\s+"  # (not "agreed to a ceasefire on Monday": a past act)
                      r"(?:[\w'$.-]+\s+){0,5}?(?:in|on|by|before|for|from|next)?\s*$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$", re.IGNORECASE)
 
