@@ -3,6 +3,8 @@ predicate whose subject another trigger already reports, reduced relatives and f
 acts. Each positive sentence must give every listed event type; each near miss must not give the type."""
 
 
+import datetime as dt
+
 import pytest
 from event_helpers import types_in
 
@@ -200,3 +202,11 @@ def test_no_state_is_given_when_none_stands_out() -> None:
             "commission. The rains have been heavy this year.\n\nUnder a separate accord, a general ceasefire in the "
             "region is to take effect on Tuesday, officials said.")
     assert [r.countries for r in types_in(text).get("ceasefire", [])] in ([], [[]])
+
+
+def test_an_event_taking_the_parties_before_it_also_takes_the_state_the_article_is_about() -> None:
+    text = ("Rhodesia's leaders and the guerrillas signed a peace accord on Friday. Rhodesia's bishop welcomed it, "
+            "and Rhodesian officials said the army would stay in its barracks.\n\n"
+            "Lord Carrington of Britain chaired the talks. The truce takes effect on December 28.")
+    truce = [r for r in types_in(text, dt.date(1979, 12, 22))["ceasefire"] if r.date == "1979-12-28"][0]
+    assert "GBR" in truce.countries and "ZWE" in truce.countries

@@ -46,8 +46,8 @@ def resolve_context(mentions: list[EventMention], sents: list[Sentence], diction
     organisation_members(mentions, dictionary, published)
     out = resolve_follow_ups(mentions, sents)
     inherit_talks_parties(out, actors, text)
-    inherit_previous_parties(out, sents, actors, text)
-    article_state(out, main_states(actors, list(in_title)))
+    inherited = inherit_previous_parties(out, sents, actors, text)
+    article_state(out, main_states(actors, list(in_title)), inherited)
     return out
 
 
@@ -141,7 +141,7 @@ def resolve_follow_ups(mentions: list[EventMention], sents: list[Sentence]) -> l
 
 
 def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence], actors: list[ActorMention],
-                             text: str) -> None:
+                             text: str) -> set[int]:
     """A mention naming no party ("it took effect", "the truce", "their encounter in Singapore": a venue is no
     party) takes the parties of the mention just before it, in the same or the previous sentence, or else those
     of the last event of its family in the article ("a first ceasefire agreed in Minsk" after "the truce"), or
@@ -154,10 +154,12 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
     visitors: list[Participant] = []
     latest: EventMention | None = None
     prior: EventMention | None = None  # the mention just before, whatever its parties
+    inherited: set[int] = set()
     for i_m, m in enumerate(mentions):
         prior = mentions[i_m - 1] if i_m else None
         third = mediators(m, actors, text)
         if not any(_party(p) and p.actor_id not in third for p in m.participants):
+            inherited.add(id(m))
             source = previous if (previous is not None and previous.countries
                                   and index[m.sentence.start] - index[previous.sentence.start] <= 1) else None
             source = source or next((by_family[f] for f in (m.event_type.family, *RELATED.get(m.event_type.family, ()))
@@ -188,6 +190,7 @@ def inherit_previous_parties(mentions: list[EventMention], sents: list[Sentence]
             latest = m if not third else latest
             previous = m  # a background event ("since Biden took office") is not what the next clause continues
             by_family[m.event_type.family] = m
+    return inherited
 
 
 def main_states(actors: list[ActorMention], in_title: list[ActorMention]) -> list[ActorMention]:
@@ -215,14 +218,14 @@ def main_states(actors: list[ActorMention], in_title: list[ActorMention]) -> lis
     return [first[top[0][0]]]
 
 
-def article_state(mentions: list[EventMention], states: list[ActorMention]) -> None:
-    """A mention still naming no state ("a general ceasefire is to take effect on Tuesday", "the Security Council
-    imposed an embargo on the rebels") is about the states the article is about: it takes them, role
-    "context"."""
+def article_state(mentions: list[EventMention], states: list[ActorMention], inherited: set[int]) -> None:
+    """A mention naming no state of its own ("a general ceasefire is to take effect on Tuesday", "the Security
+    Council imposed an embargo on the rebels") is about the states the article is about: it takes them, role
+    "context", beside any parties it took from the mentions before it (``inherited``: their ids)."""
     for m in mentions:
-        if states and not any(p.country for p in m.participants):
+        if states and (id(m) in inherited or not any(p.country for p in m.participants)):
             m.participants = [*m.participants, *(Participant(a.actor_id, a.name, a.kind, a.country, "context")
-                                                 for a in states)]
+                                                 for a in states if a.country not in m.countries)]
 
 
 def mediators(m: EventMention, actors: list[ActorMention], text: str) -> set[str]:
