@@ -342,6 +342,18 @@ POSITIVE = [
     ("relations_broken", "Australia suspended operations at its embassy in Tehran on Tuesday."),
     ("visit", "Russia's foreign minister, who had flown in to Baghdad the same morning, met Saddam Hussein."),
     ("meeting", "Christopher is to sit down on Tuesday with Chinese Foreign Minister Qian Qichen."),
+    # treaties named by their year; underground tests; reappointments; suspensions from a body and treaties held in
+    # abeyance; named groups quit; advisers expelled; roles denied; joining by telephone; landing there
+    ("agreement", "The 1942 Rio de Janeiro Protocol between Peru and Ecuador fixed the border."),
+    ("agreement", "Panama long resented the treaty of 1903 with the United States."),
+    ("weapons_test", "China carried out an underground test at Lop Nur in October."),
+    ("nomination", "On April 11 Fiji's president reappointed Commodore Bainimarama as prime minister."),
+    ("suspension", "The Pacific Islands Forum suspended Fiji from its councils in May 2009."),
+    ("suspension", "India said on Wednesday it was holding a water-sharing treaty with Pakistan in abeyance."),
+    ("withdrawal", "Mali also quit the G5 Sahel counter-terrorism group in May 2022."),
+    ("expulsion", "India expelled Pakistani military advisers on Wednesday."),
+    ("rejection", "Pakistan denied any role in the killings on Wednesday."),
+    ("phone_call", "Turkish President Erdogan joined by telephone on Wednesday, Syria's presidency said."),
 ]
 
 NEGATIVE = [
@@ -472,6 +484,8 @@ NEGATIVE = [
     ("accusation", "Japanese critics deplored the film's slow ending."),
     ("agreement", "The French novelist signed it on Monday for a queue of readers."),
     ("meeting", "The Chinese team will sit down with the coach on Tuesday."),
+    ("agreement", "The 1966 World Cup final in England drew a record crowd."),
+    ("sanctions", "Floods shut the main border crossing between Chile and Argentina for a day."),
 ]
 
 

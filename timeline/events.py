@@ -75,6 +75,7 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
                                r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+YEAR_IN_NAME = re.compile(r"\b(?:1[6-9]|20)\d\d\b")  # "the 1942 Rio Protocol", "the treaty of 1903": its year
 PARAGRAPH_TIME_DAYS = 366  # a paragraph's own time is at least this old: history, not the news
 REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
 DURING_NEWS = re.compile(r"\b(?:during|at|after)\s+the\s+(?:[\w-]+\s+)?(?:ceremony|signing|summit|talks|visit|meeting|"
@@ -173,7 +174,8 @@ def mentions_in(
         others = [s for s in spans if s != (a, b)]
         candidates = [t for t in rel_timexes if antecedent or aside is None or not aside[0] <= t.start < aside[1]]
         rel = link_date(text, (a, b), rule.kind, candidates, others, (c0, c1),
-                        rule.event_type.family in GATHERINGS | {"election", "summit"})
+                        rule.event_type.family in GATHERINGS | {"election", "summit"}
+                        or (rule.kind == "noun" and YEAR_IN_NAME.search(text, a, b) is not None))
         timex = local_timexes[rel_timexes.index(rel)] if rel is not None else None
         undatable = False
         if rel is not None and rel.end <= a:
