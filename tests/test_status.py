@@ -224,3 +224,13 @@ def test_an_agreement_about_the_future_took_place() -> None:
     r = one("The foreign secretaries of India and Pakistan will agree on Sunday that each side gives notice of "
             "tests.", "agreement")
     assert r.status == "planned"
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("Mali's junta had promised to hold elections on February 27 but has since abandoned that date.", "election"),
+    ("The leaders of Australia and Papua New Guinea had hoped to sign the treaty in Port Moresby last month.",
+     "agreement"),
+])
+def test_a_plan_told_as_given_up_is_cancelled(sentence: str, event_type: str) -> None:
+    found = [r for r in reports(sentence, dt.date(2022, 2, 1)) if r.event_type == event_type]
+    assert [r.status for r in found] == ["cancelled"]

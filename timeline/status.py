@@ -28,9 +28,10 @@ NOUN_PHRASE_BEFORE = r"\b(?:BODY)\s+(?:[\w-]+\s+){0,2}(?:(?:(?-i:[A-Z])[\w-]*|of
 THREATENED_CALLOFF = re.compile(
     r"\b(?:threaten\w*|warn\w*|consider\w*|weigh\w*|may|might|could|if)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:cancel|postpone|call\s+off|scrap|delay|put\s+off)\b", re.IGNORECASE)
-_CALLOFF = (r"(?:(?P<cancelled>called\s+(?:it\s+|them\s+)?off|cancell?ed|scrapped|abandoned)|"
+_CALLOFF = (r"(?:(?P<cancelled>called\s+(?:it\s+|them\s+)?off|cancell?ed|scrapped|abandoned|dropped)|"
             r"(?P<postponed>postponed|delayed|put\s+off|pushed\s+back|deferred))\b")
-BUT_CALLED_OFF = re.compile(r"\bbut\s+(?:(?:later|then|abruptly|eventually|subsequently)\s+)?" + _CALLOFF,
+BUT_CALLED_OFF = re.compile(r"\bbut\s+(?:(?:has|have|had)\s+)?(?:(?:later|then|abruptly|eventually|subsequently|since|"
+                            r"quietly)\s+)?" + _CALLOFF,
                             re.IGNORECASE)
 BUT_WAS_CALLED_OFF = re.compile(r"\W{0,3}but\s+(?:(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,2}|it\s+|"
                                 r"they\s+)(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|then\s+|abruptly\s+)?"
