@@ -354,6 +354,7 @@ POSITIVE = [
     ("expulsion", "India expelled Pakistani military advisers on Wednesday."),
     ("rejection", "Pakistan denied any role in the killings on Wednesday."),
     ("phone_call", "Turkish President Erdogan joined by telephone on Wednesday, Syria's presidency said."),
+    ("agreement", "The presidents of Bosnia, Croatia and Serbia initialled in Dayton, Ohio, on November 21."),
 ]
 
 NEGATIVE = [
