@@ -355,6 +355,8 @@ POSITIVE = [
     ("rejection", "Pakistan denied any role in the killings on Wednesday."),
     ("phone_call", "Turkish President Erdogan joined by telephone on Wednesday, Syria's presidency said."),
     ("agreement", "The presidents of Bosnia, Croatia and Serbia initialled in Dayton, Ohio, on November 21."),
+    ("agreement", "The talks rest on the communiqué that Russia and the United States adopted in Geneva in 2012."),
+    ("expulsion", "Niger's junta gave Mr. Itte 48 hours to leave the country on Friday."),
 ]
 
 NEGATIVE = [
