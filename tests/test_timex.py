@@ -1026,3 +1026,9 @@ def test_a_bare_month_takes_the_past_year_its_sentence_stated() -> None:
     # ... but not across a sentence boundary, nor a year of the news itself
     assert one("The talks ended in 1998. The envoys met again in April.", "April").value == "2018-04"
     assert one("Trade grew in 2017, and the envoys met in March.", "March").value == "2018-03"
+
+
+def test_that_month_is_the_month_of_the_narratives_year() -> None:
+    text = "The negotiations opened in Moscow in April 1994. A ceasefire was agreed in Tehran that September."
+    t = one(text, "that September")
+    assert (t.value, t.source) == ("1994-09", "anchored")

@@ -21,6 +21,7 @@ from timeline.timex_normalise import (
     _year,
     direction,
     month_of,
+    narrative_year,
     rel_direction,
     report_period,
     year_of,
@@ -71,9 +72,12 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
     if year is None:
         source = "relative" if rel else "inferred"
         way = rel_direction(rel) if rel else direction(ctx)
-        if rel == "this":
+        that = rel in ("that", "that same")
+        if that and day is None and narrative_year(ctx) is not None:
+            year, source = narrative_year(ctx), "anchored"  # "in April 1994 ... that September": 1994-09
+        elif rel == "this":
             year = ctx.dct.year
-        elif rel and day is None:
+        elif rel and not that and day is None:
             key = (month, 0) if day is None else (month, day)
             now = (ctx.dct.month, 0) if day is None else (ctx.dct.month, ctx.dct.day)
             if way == "past":
