@@ -232,3 +232,17 @@ def test_words_about_the_news_take_no_time_from_history() -> None:
             "Egypt made peace with Israel in 1979 and Jordan followed in 1994. Palestinian leaders denounced the "
             "agreements as a betrayal.")
     assert all(r.date != "1994" for r in reports(text, dt.date(2020, 9, 16)) if r.event_type == "accusation")
+
+
+def test_an_act_right_after_a_paragraph_naming_an_older_month_takes_it() -> None:
+    text = ("Pilgrims crossed into Pakistan on Saturday as the corridor opened.\n\n"
+            "Relations deteriorated further in August, when New Delhi revoked the status of Kashmir. Pakistan "
+            "responded by expelling India's high commissioner.")
+    assert [r.date for r in of_type(text, "expulsion", dt.date(2019, 11, 10))] == ["2019-08"]
+
+
+def test_a_sentence_with_a_time_of_its_own_takes_no_paragraph_time() -> None:
+    text = ("Russia and the United States agreed on Thursday to hold a summit in Helsinki.\n\n"
+            "The two met at a summit in Vietnam in November. Trump also telephoned Putin after his re-election in "
+            "March.")
+    assert all(r.date != "2017-11" for r in of_type(text, "phone_call", dt.date(2018, 6, 29)))

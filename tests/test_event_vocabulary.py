@@ -357,6 +357,7 @@ POSITIVE = [
     ("agreement", "The presidents of Bosnia, Croatia and Serbia initialled in Dayton, Ohio, on November 21."),
     ("agreement", "The talks rest on the communiqué that Russia and the United States adopted in Geneva in 2012."),
     ("expulsion", "Niger's junta gave Mr. Itte 48 hours to leave the country on Friday."),
+    ("sanctions", "Pakistan responded by expelling India's envoy and suspending bilateral trade with India."),
 ]
 
 NEGATIVE = [

@@ -76,7 +76,7 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 YEAR_IN_NAME = re.compile(r"\b(?:1[6-9]|20)\d\d\b")  # "the 1942 Rio Protocol", "the treaty of 1903": its year
-PARAGRAPH_TIME_DAYS = 366  # a paragraph's own time is at least this old: history, not the news
+PARAGRAPH_TIME_DAYS = 31  # a paragraph's own time ends at least this long before the news: its background
 REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
 DURING_NEWS = re.compile(r"\b(?:during|at|after)\s+the\s+(?:[\w-]+\s+)?(?:ceremony|signing|summit|talks|visit|meeting|"
                          r"session|conference|vote)\b", re.IGNORECASE)
@@ -337,10 +337,13 @@ def paragraph_time(m: EventMention, sents: list[Sentence], timexes: list[Timex],
     i = next((k for k, s in enumerate(sents) if s.start == m.sentence.start), None)
     if i is None or m.event_type.family in REACTION_FAMILIES or DURING_NEWS.search(m.sentence.text):
         return None  # words about events, acts "during the ceremony": of the news, not of history
-    if i == 0 or sents[i - 1].paragraph != m.sentence.paragraph:
-        return None
+    if i == 0 or sents[i - 1].paragraph != m.sentence.paragraph or any(
+            m.sentence.start <= t.start < m.sentence.end and t.type == "DATE" and t.date_start is not None
+            for t in timexes):
+        return None  # (a sentence with a time of its own: "telephoned him after his re-election in March")
     old = [t for t in timexes if sents[i - 1].start <= t.start and t.end <= m.sentence.start and t.type == "DATE"
-           and t.source == "explicit" and t.granularity in ("year", "month", "day") and t.date_end is not None
+           and t.source in ("explicit", "inferred", "anchored") and t.granularity in ("year", "month", "day")
+           and t.date_end is not None
            and (published - t.date_end).days > PARAGRAPH_TIME_DAYS
            and not SINCE_BEFORE_DATE.search(text, max(0, t.start - 12), t.start)]
     return replace(old[-1], source="context") if old else None
