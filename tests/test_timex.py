@@ -1032,3 +1032,8 @@ def test_that_month_is_the_month_of_the_narratives_year() -> None:
     text = "The negotiations opened in Moscow in April 1994. A ceasefire was agreed in Tehran that September."
     t = one(text, "that September")
     assert (t.value, t.source) == ("1994-09", "anchored")
+
+
+def test_a_weekday_a_meeting_is_called_for_lies_ahead() -> None:
+    # "has called an emergency meeting of the bloc for Monday", said on a Thursday: the coming Monday
+    assert one("Honduras has called an emergency meeting of the bloc for Monday.", "Monday").value == "2018-04-09"

@@ -84,7 +84,9 @@ def find_timexes(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
         if _SINCE.search(text, max(0, hit.start - 7), hit.start):  # "on patrol since March": before the DCT
             ctx.tense, ctx.tense_strong, ctx.future_in_clause = "past", True, False
         elif _DEFERRED.search(text, max(0, hit.start - 60), hit.start) or AHEAD_OF.search(
-                text, max(0, hit.start - 30), hit.start):  # "postponed the vote until Tuesday", "ahead of Sunday's"
+                text, max(0, hit.start - 30), hit.start) or _CALLED_FOR.search(text, max(0, hit.start - 100),
+                                                                               hit.start):
+            # "postponed the vote until Tuesday", "ahead of Sunday's", "has called an emergency meeting for Monday"
             ctx.tense, ctx.tense_strong, ctx.past_in_clause = "future", True, False
         elif ctx.tense == "past" and (shift := _BACKSHIFT.search(text, max(sent[0], hit.start - 70), hit.start)) \
                 and cues.near(sent[0], shift.start(), shift.start(), shift.start())[0] == "future":
@@ -155,6 +157,9 @@ _MAY_HAPPEN = re.compile(r"\b(?:could|might|should|(?-i:may))\s+(?:(?:still|also
 _TEMPORAL_CLAUSE = re.compile(r"\b(after|before|until)\s+$", re.IGNORECASE)
 _MODAL = re.compile(r"(?:would|will|'ll|shall)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_CALLED_FOR = re.compile(r"\b(?:called|calls|convened|convenes|summoned|summons|requested|requests|set|sets)\s+"
+                         r"(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|session|conference|talks|"
+                         r"vote|referendum|debate)\s+(?:[\w’'.-]+\s+){0,8}?for\s+$", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|rescheduled|"
                        r"moved|shifted|brought\s+forward)\s+(?:[\w'$.,-]+\s+){0,5}?(?:until|till|to)\s+$",
                        re.IGNORECASE)
