@@ -299,3 +299,10 @@ def test_a_capital_names_the_state_of_the_events_own_date() -> None:
     assert countries(text, "signed", dt.date(2019, 3, 7)) == {"SUN", "USA"}
     text = "Moscow and Washington signed a new arms accord in Geneva on Tuesday, officials said."
     assert countries(text, "signed", dt.date(2019, 3, 7)) == {"RUS", "USA"}
+
+
+def test_a_capital_a_venue_lies_north_of_is_a_place_not_a_party() -> None:
+    text = "Yemen's government and the Houthis ended a week of talks at a castle north of Stockholm on Thursday."
+    talks = extract_mentions(Article(text=text, published=dt.date(2018, 12, 14)))
+    assert talks and ("SWE", "location") in [(p.actor_id, p.role) for p in talks[0].participants]
+    assert ("SWE", "participant") not in [(p.actor_id, p.role) for p in talks[0].participants]

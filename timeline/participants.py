@@ -8,7 +8,8 @@ from timeline.actors import ActorDictionary, ActorMention
 from timeline.text import Sentence
 from timeline.timex import Timex
 
-PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outside)\s+of|outside|near)\s+"
+                          r"(?:the\s+)?$")  # "in Geneva", "at a castle north of Stockholm", "outside Paris"
 DEMONYM_PLACE = re.compile(r"\b(?:in|at|to|near)\s+(?:the|this|that|a)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 PLACE_HEAD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:city|capital|town|port|resort|village|province|region|island|"
                         r"border\s+town|enclave)\b", re.IGNORECASE)  # "in this Swiss lakeside city"
