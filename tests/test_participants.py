@@ -306,3 +306,12 @@ def test_a_capital_a_venue_lies_north_of_is_a_place_not_a_party() -> None:
     talks = extract_mentions(Article(text=text, published=dt.date(2018, 12, 14)))
     assert talks and ("SWE", "location") in [(p.actor_id, p.role) for p in talks[0].participants]
     assert ("SWE", "participant") not in [(p.actor_id, p.role) for p in talks[0].participants]
+
+
+def test_the_two_men_hosted_by_a_person_are_not_that_person() -> None:
+    text = ("French President Emmanuel Macron and European Council President Charles Michel met the leaders of "
+            "Armenia and Azerbaijan in Prague on Thursday. Mr. Michel last hosted the two men in Brussels on "
+            "August 31.")
+    hosted = [m for m in extract_mentions(Article(text=text, published=dt.date(2022, 10, 7)))
+              if m.trigger.startswith("hosted")]
+    assert hosted and "person:emmanuel-macron" not in [p.actor_id for p in hosted[0].participants]

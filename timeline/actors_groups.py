@@ -126,6 +126,9 @@ def find_groups(text: str, mentions: list[ActorMention], dateline: str | None = 
             found = list(pair)
         if len(found) != 2:
             found = _distinct(text, mentions, 0, m.start(), persons)
+        here = _distinct(text, mentions, starts[-1], m.start(), persons)
+        if persons and len(found) == 2 and len(set(found) & set(here)) == 1 and not onlookers:
+            continue  # "Mr. Michel last hosted the two men": the two are others than the host named before them
         if len(found) == 2:
             last_pair[persons] = tuple(found)
             out.append(GroupMention(m.start(), m.end(), m.group(0), tuple(found), "person" if persons else "state"))

@@ -223,7 +223,7 @@ def article_state(mentions: list[EventMention], states: list[ActorMention], inhe
     Council imposed an embargo on the rebels") is about the states the article is about: it takes them, role
     "context", beside any parties it took from the mentions before it (``inherited``: their ids)."""
     for m in mentions:
-        if states and (id(m) in inherited or not any(p.country for p in m.participants)):
+        if states and (id(m) in inherited or not any(p.country and p.role != "location" for p in m.participants)):
             m.participants = [*m.participants, *(Participant(a.actor_id, a.name, a.kind, a.country, "context")
                                                  for a in states if a.country not in m.countries)]
 
