@@ -358,6 +358,10 @@ POSITIVE = [
     ("agreement", "The talks rest on the communiqué that Russia and the United States adopted in Geneva in 2012."),
     ("expulsion", "Niger's junta gave Mr. Itte 48 hours to leave the country on Friday."),
     ("sanctions", "Pakistan responded by expelling India's envoy and suspending bilateral trade with India."),
+    # self-proclaimed leaders; recognition the same day; ties restored by pronoun
+    ("nomination", "Venezuela's opposition leader Juan Guaidó proclaimed himself interim president on January 23."),
+    ("recognition", "Guaidó was recognised the same day by Washington, Bogotá and Brasília."),
+    ("relations_restored", "Chávez cut ties with Bogotá in July 2010 and restored them the following month."),
 ]
 
 NEGATIVE = [

@@ -234,3 +234,9 @@ def test_an_agreement_about_the_future_took_place() -> None:
 def test_a_plan_told_as_given_up_is_cancelled(sentence: str, event_type: str) -> None:
     found = [r for r in reports(sentence, dt.date(2022, 2, 1)) if r.event_type == event_type]
     assert [r.status for r in found] == ["cancelled"]
+
+
+def test_not_until_a_date_is_done_at_that_date() -> None:
+    found = [r for r in reports("Morocco broke off relations with Algeria in 1976, and ties were not restored until "
+                                "1988.", dt.date(2021, 8, 25)) if r.event_type == "relations_restored"]
+    assert [(r.status, r.date) for r in found] == [("occurred", "1988")]

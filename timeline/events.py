@@ -76,6 +76,7 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 YEAR_IN_NAME = re.compile(r"\b(?:1[6-9]|20)\d\d\b")  # "the 1942 Rio Protocol", "the treaty of 1903": its year
+NOT_UNTIL = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?until\s+", re.IGNORECASE)
 PARAGRAPH_TIME_DAYS = 31  # a paragraph's own time ends at least this long before the news: its background
 REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
 DURING_NEWS = re.compile(r"\b(?:during|at|after)\s+the\s+(?:[\w-]+\s+)?(?:ceremony|signing|summit|talks|visit|meeting|"
@@ -220,6 +221,12 @@ def mentions_in(
             status = "occurred"  # "Israel would not accept a foreign force": saying so is the rejection
         if rule.nested and end is not None and end < published:
             status = "occurred"  # "scrapped a 2016 deal": the deal of 2016 was made, whatever befalls it now
+        until = NOT_UNTIL.match(text, b) if status == "negated" and rule.kind == "verb" else None
+        if until:  # "ties were not restored until 1988": restored in 1988
+            later = next((t for t, r in zip(local_timexes, rel_timexes, strict=True)
+                          if r.start == until.end() and t.date_end is not None and t.date_end <= published), None)
+            if later is not None:
+                status, timex = "occurred", later
         last = text[a:b].split()[-1].lower()
         if status == "possible" and rule.kind == "verb" and text[a:b].split()[0].lower() in TALKS_NOUNS \
                 and (last.endswith("ed") or last in PAST_IRREGULAR) and not MODAL_WORD.search(text, a, b):
