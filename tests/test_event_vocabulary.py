@@ -362,6 +362,7 @@ POSITIVE = [
     ("nomination", "Venezuela's opposition leader Juan Guaidó proclaimed himself interim president on January 23."),
     ("recognition", "Guaidó was recognised the same day by Washington, Bogotá and Brasília."),
     ("relations_restored", "Chávez cut ties with Bogotá in July 2010 and restored them the following month."),
+    ("agreement", "Signed in Prague in April 2010 by Obama and Medvedev, the treaty limits Russia and the US."),
 ]
 
 NEGATIVE = [
