@@ -592,3 +592,9 @@ def test_west_and_north_european_leaders_since_2000(actors: ActorDictionary) -> 
     assert ids(actors.find("Rasmussen met the envoy.", D(2000, 6, 1))) == ["person:poul-nyrup-rasmussen"]
     assert ids(actors.find("Rasmussen met the envoy.", D(2005, 6, 1))) == ["person:anders-fogh-rasmussen"]
     assert ids(actors.find("Muscat hosted the talks.", D(2015, 1, 1))) == ["OMN"]  # the capital, not Joseph Muscat
+
+
+def test_the_former_soviet_republic_is_not_the_soviet_union(actors: ActorDictionary) -> None:
+    text = "Ukraine joined the treaty on Monday, as the former Soviet republic gave up its arsenal. Soviet troops left."
+    found = actors.find(text, when=datetime.date(1994, 12, 5))
+    assert [m.actor_id for m in found if m.actor_id == "SUN"] == ["SUN"]  # "Soviet troops" only

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 UNKNOWN_KEPT = 50_000  # persons outside the dictionary remembered for get() (then forgotten, oldest first)
 ROLE_RANK = {"head": 1, "state": 2, "gov": 2, "fm": 3, "other": 4}
+FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)
+REPUBLIC_AFTER = re.compile(r"\s+(?:republics?|states?|satellites?|colon(?:y|ies)|territor(?:y|ies))\b", re.IGNORECASE)
 NEAR_YEARS_BEFORE, NEAR_YEARS_AFTER = 5, 10  # surname alone: only this close to a person's terms
 FM_QUERIES = {"foreign minister", "secretary of state", "foreign secretary", "foreign affairs minister"}
 
@@ -278,6 +281,9 @@ class ActorDictionary:
                     self._add(scan, start, end, pid, "surname")
         self._contextual(scan)
         self._unknown_persons(scan)
+        scan.mentions = [m for m in scan.mentions if not (
+            m.form == "demonym" and FORMER_BEFORE.search(text, max(0, m.start - 12), m.start)
+            and REPUBLIC_AFTER.match(text, m.end))]  # "the former Soviet republic": the state, not the Soviet Union
         return sorted(scan.mentions, key=lambda m: m.start)
 
     def _dated_form(self, key: str, when: datetime.date) -> tuple[str | None, str]:
