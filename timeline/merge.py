@@ -16,12 +16,15 @@ from timeline.merge_acts import (
     before_news,
     gathering_of_act,
     moved_on,
+    official_gathering,
+    overlap,
     own_time,
     same_family,
     sentence_day,
     sentence_scope,
     separate_act,
     take_date,
+    told_at_another_time,
     told_past,
     trip_and_encounter,
     trip_purpose,
@@ -120,11 +123,6 @@ def _headline_names(participants: list[tuple[str, str, str, str | None, str]]) -
 def precision_rank(precision: str | None) -> int:
     """How fine a precision is (finer is larger); -1 for undated."""
     return PRECISION_RANK.get(precision or "", -1)
-
-
-def overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> bool:
-    """Whether two ISO-day intervals share a day."""
-    return bool(a0 and a1 and b0 and b1 and a0 <= b1 and b0 <= a1)
 
 
 def near(a0: str, a1: str, b0: str, b1: str, days: int = CONFLICT_DAYS) -> bool:
@@ -254,33 +252,6 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
     if published is not None:
         reports = _date_from_context(reports, published)
     return reports
-
-
-OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|"
-                       r"prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|"
-                       r"envoys|diplomats)\b", re.IGNORECASE)
-
-
-def told_at_another_time(m: EventMention, r: Report, mentions: list[EventMention]) -> bool:
-    """Whether an undated act's sentence dates another of its acts to a time apart from a report's date ("Chávez
-    cut ties in July 2010 after Colombia accused his government": not the accusation of the news in 2019)."""
-    if r.date_start and m.paragraph_time is not None and not overlap(
-            r.date_start, r.date_end, m.paragraph_time.date_start.isoformat(), m.paragraph_time.date_end.isoformat()):
-        return True  # "A smaller precedent came in 1994. Washington then expelled ...": not the expulsion of 1986
-    told = r.mentions[0].paragraph_time
-    if told is not None and m.paragraph_time is not None and told.value != m.paragraph_time.value:
-        return True  # two undated acts of paragraphs about different times
-    return any(x.dated and x.sentence.start == m.sentence.start and x not in r.mentions and x.timex.date_start
-               and r.date_start and not overlap(r.date_start, r.date_end, x.timex.date_start.isoformat(),
-                                                x.timex.date_end.isoformat())
-               for x in mentions)
-
-
-def official_gathering(r: Report) -> bool:
-    """Whether a meeting told only by its venue is one of officials ("where the five presidents first met"), not
-    of traders or fans ("Chinese investors met in Shanghai")."""
-    return r.family == "meeting" and any(
-        OFFICIALS.search(m.sentence.text, 0, m.trigger_start - m.sentence.start) for m in r.mentions)
 
 
 def _date_from_context(reports: list[Report], published: dt.date) -> list[Report]:

@@ -254,3 +254,35 @@ def sentence_day(first: EventMention, mentions: list[EventMention], published: d
     day = t.date_start.isoformat()
     return Report("", "", "", "occurred", None, None, None, date=day, date_start=day, date_end=day, precision="day",
                   date_text=t.text)
+
+
+def overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> bool:
+    """Whether two ISO-day intervals share a day."""
+    return bool(a0 and a1 and b0 and b1 and a0 <= b1 and b0 <= a1)
+
+
+OFFICIALS = re.compile(r"\b(?:the\s+(?:two|three|four|five|six|seven|eight|nine)\b|leaders|presidents|"
+                       r"prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+(?:state|government)|delegations|"
+                       r"envoys|diplomats)\b", re.IGNORECASE)
+
+
+def told_at_another_time(m: EventMention, r: Report, mentions: list[EventMention]) -> bool:
+    """Whether an undated act's sentence dates another of its acts to a time apart from a report's date ("Chávez
+    cut ties in July 2010 after Colombia accused his government": not the accusation of the news in 2019)."""
+    if r.date_start and m.paragraph_time is not None and not overlap(
+            r.date_start, r.date_end, m.paragraph_time.date_start.isoformat(), m.paragraph_time.date_end.isoformat()):
+        return True  # "A smaller precedent came in 1994. Washington then expelled ...": not the expulsion of 1986
+    told = r.mentions[0].paragraph_time
+    if told is not None and m.paragraph_time is not None and told.value != m.paragraph_time.value:
+        return True  # two undated acts of paragraphs about different times
+    return any(x.dated and x.sentence.start == m.sentence.start and x not in r.mentions and x.timex.date_start
+               and r.date_start and not overlap(r.date_start, r.date_end, x.timex.date_start.isoformat(),
+                                                x.timex.date_end.isoformat())
+               for x in mentions)
+
+
+def official_gathering(r: Report) -> bool:
+    """Whether a meeting told only by its venue is one of officials ("where the five presidents first met"), not
+    of traders or fans ("Chinese investors met in Shanghai")."""
+    return r.family == "meeting" and any(
+        OFFICIALS.search(m.sentence.text, 0, m.trigger_start - m.sentence.start) for m in r.mentions)
