@@ -246,3 +246,10 @@ def test_a_sentence_with_a_time_of_its_own_takes_no_paragraph_time() -> None:
             "The two met at a summit in Vietnam in November. Trump also telephoned Putin after his re-election in "
             "March.")
     assert all(r.date != "2017-11" for r in of_type(text, "phone_call", dt.date(2018, 6, 29)))
+
+
+def test_talks_with_a_named_leader_after_which_the_news_was_told_are_of_its_day() -> None:
+    text = ("Obama lifted the arms embargo on Vietnam on Monday. Obama made the announcement at a news conference "
+            "after talks with President Tran Dai Quang at the Presidential Palace.")
+    found = of_type(text, "meeting", dt.date(2016, 5, 23))
+    assert [(r.date, r.date_source) for r in found] == [("2016-05-23", "context")]

@@ -152,13 +152,18 @@ def told_past(m: EventMention) -> bool:
     if OPENING_PARTICIPLE.match(m.trigger) and m.trigger_start == m.sentence.start and MAIN_PAST.search(
             m.sentence.text):  # "Meeting in Cairo, foreign ministers also called on ...": the main verb's past
         return True
-    if BACKGROUND_CLAUSE.search(m.sentence.text, 0, m.trigger_start - m.sentence.start):
+    before = m.sentence.text[: m.trigger_start - m.sentence.start]
+    if ENCOUNTER_AFTER.search(before) and PAST_WORD.search(before):
+        return True  # "made the announcement after talks with President Quang": the talks of that day
+    if BACKGROUND_CLAUSE.search(before):
         return False
     words = m.trigger.split()
     return bool(PAST_AUX.match(m.trigger)) or (words[0][:1].isupper() and any(
         w.endswith("ed") for w in words[1:]))
 
 
+PAST_WORD = re.compile(r"\b(?:[a-z]{3,}ed|made|met|held|said|told|signed|gave|took|spoke|flew|came|went)\b")
+ENCOUNTER_AFTER = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)  # "after [talks with X]"
 RELATIVE_IN_TRIGGER = re.compile(r"\b(?:that|which)\s", re.IGNORECASE)
 
 
