@@ -253,3 +253,8 @@ def test_talks_with_a_named_leader_after_which_the_news_was_told_are_of_its_day(
             "after talks with President Tran Dai Quang at the Presidential Palace.")
     found = of_type(text, "meeting", dt.date(2016, 5, 23))
     assert [(r.date, r.date_source) for r in found] == [("2016-05-23", "context")]
+
+
+def test_a_date_before_agreed_to_is_the_agreements_not_the_plans() -> None:
+    text = "In Lahore on Sunday the foreign secretaries of India and Pakistan agreed to hold regular consultations."
+    assert all(r.date is None for r in reports(text, dt.date(1999, 2, 22)) if r.status == "planned")

@@ -363,6 +363,9 @@ POSITIVE = [
     ("recognition", "Guaidó was recognised the same day by Washington, Bogotá and Brasília."),
     ("relations_restored", "Chávez cut ties with Bogotá in July 2010 and restored them the following month."),
     ("agreement", "Signed in Prague in April 2010 by Obama and Medvedev, the treaty limits Russia and the US."),
+    ("meeting", "Soviet Premier Kosygin last saw Mr. Chou of China in February 1965."),
+    ("agreement", "The quarrel ended with a two-year agreement of November 1973 between Iceland and Britain."),
+    ("agreement", "In Lahore the two foreign secretaries of India and Pakistan agreed to exchange prisoners."),
 ]
 
 NEGATIVE = [

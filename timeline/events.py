@@ -233,9 +233,11 @@ def mentions_in(
             status = "occurred"  # "an attempt to convene talks in Geneva collapsed": the collapse is a fact
         if status == "occurred" and rule.event_type.family in GATHERINGS and FACTUAL_PAST.search(text[:a]):
             status = "planned"  # "agreed to begin talks": the talks are to come (unlike "agreed to restore ties")
-        if (timex is not None and status in ("possible", "proposed") and rel is not None and rel.end <= a
-                and any(rel.end <= o[0] < a for o in others)):
-            timex = None  # "in late February, the powers offered to ease sanctions": the offer's date
+        if (timex is not None and status in ("possible", "proposed", "planned") and rel is not None and rel.end <= a
+                and (any(rel.end <= o[0] < a for o in others) and status != "planned"
+                     or FACTUAL_PAST.search(text, rel.end, a))):
+            timex = None  # "in late February, the powers offered to ease sanctions": the offer's date; so "on
+            # Sunday the two ministers agreed to hold consultations": the agreement's
         if timex is not None and status in ("planned", "proposed", "possible"):
             timex = next_occurrence(timex, published, text[c0:c1])  # "scheduled to visit on Friday": the next one
             timex = from_publication(timex, published, DEADLINE_BEFORE.search(text, max(0, rel.start - 12),
