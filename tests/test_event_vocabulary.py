@@ -366,6 +366,16 @@ POSITIVE = [
     ("meeting", "Soviet Premier Kosygin last saw Mr. Chou of China in February 1965."),
     ("agreement", "The quarrel ended with a two-year agreement of November 1973 between Iceland and Britain."),
     ("agreement", "In Lahore the two foreign secretaries of India and Pakistan agreed to exchange prisoners."),
+    # calls renewed; membership requested or sought; moratoria broken; joint exercises cancelled; states readmitted;
+    # bodies founded; rotating chairs taken over
+    ("appeal", "Khrushchev renewed his call for a pact between the Soviet Union and the West."),
+    ("appeal", "Morocco lodged a formal request to rejoin the African Union on Monday."),
+    ("appeal", "Morocco is expected to seek membership of the Economic Community of West African States."),
+    ("weapons_test", "The Soviet Union broke a three-year moratorium on nuclear tests in September 1961."),
+    ("sanctions", "The United States responded by cancelling joint exercises with New Zealand."),
+    ("agreement", "African leaders voted on Monday to readmit Morocco to the African Union."),
+    ("agreement", "Founded in Bangkok in 1967 by Indonesia, Malaysia and Thailand, ASEAN grew."),
+    ("nomination", "Guinea's President Alpha Conde took over the union's rotating chairmanship on Monday."),
 ]
 
 NEGATIVE = [
@@ -498,6 +508,8 @@ NEGATIVE = [
     ("meeting", "The Chinese team will sit down with the coach on Tuesday."),
     ("agreement", "The 1966 World Cup final in England drew a record crowd."),
     ("sanctions", "Floods shut the main border crossing between Chile and Argentina for a day."),
+    ("appeal", "The Chinese striker lodged a formal request to join the Madrid club."),
+    ("nomination", "Japan's Toyota took over the chair of the carmakers' lobby on Monday."),
 ]
 
 

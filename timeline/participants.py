@@ -17,7 +17,7 @@ PLACE_HEAD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:city|capital|town|port|resort
 # "Moscow's deal with Kyiv": a party (no article, verb or possessive between the capital and the document)
 NAMES_A_TREATY = re.compile(r"\s+(?:(?!(?:the|an?|its|their|his|her|this|that|and|or|to|on|with|[\w-]+ed)\b)"
                             r"[\w-]+\s+){0,2}?(?:agreements?|accords?|treaty|convention|protocol|"
-                            r"format|declaration|deal|process|statute|charter|communiqu[eé]|memorandum|group|"
+                            r"format|declaration|deal|process|statute|charter|communiqu[eé]|memorandum|group|pact|"
                             r"peace\s+(?:process|talks|plan))\b", re.IGNORECASE)
 # "the Singapore summit", "their Hanoi talks": a capital (or a city-state) naming a gathering is its venue
 VENUE_NAMES_GATHERING = re.compile(r"\s+(?:summit|talks|meeting|conference|negotiations|round|session)\b",
