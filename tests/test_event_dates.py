@@ -258,3 +258,13 @@ def test_talks_with_a_named_leader_after_which_the_news_was_told_are_of_its_day(
 def test_a_date_before_agreed_to_is_the_agreements_not_the_plans() -> None:
     text = "In Lahore on Sunday the foreign secretaries of India and Pakistan agreed to hold regular consultations."
     assert all(r.date is None for r in reports(text, dt.date(1999, 2, 22)) if r.status == "planned")
+
+
+def test_a_dated_dateline_is_the_day_relative_dates_count_from() -> None:
+    # written in Paris on Dec. 14, published on Dec. 15: "yesterday" is Dec. 13
+    text = ("PARIS, Dec. 14 — The presidents of Bosnia, Croatia and Serbia signed a peace agreement today in the "
+            "Elysée Palace. Their foreign ministers met yesterday to settle the last details.")
+    found = reports(text, dt.date(1995, 12, 15))
+    assert {r.event_type: r.date for r in found}["agreement"] == "1995-12-14"
+    assert {r.event_type: r.date for r in found}["meeting"] == "1995-12-13"
+    assert {r.published for r in found} == {"1995-12-15"}

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from timeline.timex import Timex, find_timexes, sentence_tense, to_jsonl_records, to_timeml
+from timeline.timex_calendar import dateline_day
 
 DCT = dt.date(2018, 4, 5)  # a Thursday
 
@@ -1037,3 +1038,14 @@ def test_that_month_is_the_month_of_the_narratives_year() -> None:
 def test_a_weekday_a_meeting_is_called_for_lies_ahead() -> None:
     # "has called an emergency meeting of the bloc for Monday", said on a Thursday: the coming Monday
     assert one("Honduras has called an emergency meeting of the bloc for Monday.", "Monday").value == "2018-04-09"
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("PARIS, Dec. 14 — The treaty was signed.", dt.date(1995, 12, 15), dt.date(1995, 12, 14)),
+    ("WASHINGTON, Feb. 3 (AP) — The pact was extended.", dt.date(2021, 2, 4), dt.date(2021, 2, 3)),
+    ("NEW YORK, Dec. 31 — The year ended.", dt.date(2001, 1, 2), dt.date(2000, 12, 31)),
+    ("PRAGUE (CW) — The leaders met.", dt.date(2022, 10, 7), None),
+    ("PARIS, Dec. 1 — A dateline weeks older than the paper is not its day.", dt.date(1995, 12, 15), None),
+])
+def test_a_dated_dateline_gives_the_day_of_the_report(text: str, published: dt.date, day: dt.date | None) -> None:
+    assert dateline_day(text, published) == day

@@ -1,11 +1,13 @@
 """Extract: an article's merged event reports, and their flat records for output."""
 
+from dataclasses import replace
 from typing import Any
 
 from timeline.actors import ActorDictionary
 from timeline.events import extract_mentions
 from timeline.merge import Report, merge_article
 from timeline.sources import Article
+from timeline.timex_calendar import dateline_day
 
 RECORD_KEYS = ("date", "date_start", "date_end", "precision", "date_text", "date_source", "event_type",
                "cameo_code", "plover_category", "plover_mode", "status", "actors", "countries", "participants",
@@ -13,8 +15,12 @@ RECORD_KEYS = ("date", "date_start", "date_end", "precision", "date_text", "date
 
 
 def extract_reports(article: Article, dictionary: ActorDictionary | None = None) -> list[Report]:
-    """The events an article reports, each with all its mentions in the article."""
-    reports = merge_article(extract_mentions(article, dictionary), article.published)
+    """The events an article reports, each with all its mentions in the article. Its dates count from the day it
+    was written: the publication date, or the day of a dated dateline just before it ("PARIS, Dec. 14 —" in the
+    paper of Dec. 15: "on Thursday", "yesterday" and "today" are of that dateline)."""
+    written = dateline_day(article.text, article.published) if article.published else None
+    told = replace(article, published=written) if written else article
+    reports = merge_article(extract_mentions(told, dictionary), told.published)
     for i, r in enumerate(reports):
         r.article_key = article.key
         r.published = article.published.isoformat() if article.published else ""

@@ -171,3 +171,30 @@ def weekday_date(dow: int, dct: dt.date, direction: str | None) -> dt.date:
     elif delta < -4:
         delta += 7
     return dct + dt.timedelta(days=delta)
+
+
+# "PARIS, Dec. 14 —", "WASHINGTON, Feb. 3 (AP) —", "KIEV, June 1, 1997 —": a dateline that dates the report
+DATELINE_DAY = re.compile(
+    r"^[ \t]*[A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+)*(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+)*)?,[ \t]+"
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
+    r"(?:,[ \t]+(?P<year>\d{4}))?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-]", re.MULTILINE)
+DATELINE_LINES = 600  # a dateline stands within the first characters of the text
+DATELINE_DAYS = 7  # ... and dates the report at most this long before its publication
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def dateline_day(text: str, published: dt.date) -> dt.date | None:
+    """The day a dated dateline gives its report ("PARIS, Dec. 14 —" in a paper of Dec. 15), when it lies in the
+    week before the publication date; None for no such dateline."""
+    m = DATELINE_DAY.search(text, 0, DATELINE_LINES)
+    if m is None:
+        return None
+    month = _MONTHS.index(m["month"][:3].lower()) + 1
+    for year in ([int(m["year"])] if m["year"] else [published.year, published.year - 1]):
+        try:
+            day = dt.date(year, month, int(m["day"]))
+        except ValueError:
+            continue
+        if 0 <= (published - day).days <= DATELINE_DAYS:
+            return day
+    return None
