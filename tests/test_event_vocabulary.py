@@ -376,6 +376,14 @@ POSITIVE = [
     ("agreement", "African leaders voted on Monday to readmit Morocco to the African Union."),
     ("agreement", "Founded in Bangkok in 1967 by Indonesia, Malaysia and Thailand, ASEAN grew."),
     ("nomination", "Guinea's President Alpha Conde took over the union's rotating chairmanship on Monday."),
+    # blaming each other; acts called violations of law; envoys recalled by name; courts ordering or asked to act;
+    # treaties and awards told with their year
+    ("accusation", "Yerevan and Baku blamed each other for the clashes in September."),
+    ("accusation", "Mexico's president called the raid a flagrant violation of international law on Friday."),
+    ("relations_broken", "The French foreign ministry said on Monday that it was recalling Mr. Meyer from Mali."),
+    ("demand", "On December 1 the court had ordered Caracas to refrain from any action against Guyana."),
+    ("appeal", "In 2018 Guyana asked the ICJ to confirm the validity of its border with Venezuela."),
+    ("agreement", "Venezuela rejects an 1899 arbitral award that fixed the border with Guyana."),
 ]
 
 NEGATIVE = [
@@ -510,6 +518,8 @@ NEGATIVE = [
     ("sanctions", "Floods shut the main border crossing between Chile and Argentina for a day."),
     ("appeal", "The Chinese striker lodged a formal request to join the Madrid club."),
     ("nomination", "Japan's Toyota took over the chair of the carmakers' lobby on Monday."),
+    ("accusation", "Britain's fans called the referee's decision a clear violation of the rules."),
+    ("demand", "The coach ordered Brazil's players to stop training early on Monday."),
 ]
 
 
