@@ -384,6 +384,7 @@ POSITIVE = [
     ("demand", "On December 1 the court had ordered Caracas to refrain from any action against Guyana."),
     ("appeal", "In 2018 Guyana asked the ICJ to confirm the validity of its border with Venezuela."),
     ("agreement", "Venezuela rejects an 1899 arbitral award that fixed the border with Guyana."),
+    ("expulsion", "Quito declared Ms. Serur of Mexico persona non grata the next day."),
 ]
 
 NEGATIVE = [

@@ -13,7 +13,7 @@ from timeline.events_lexicon import expand_templates
 from timeline.text import Sentence
 
 WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
-GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+)"
+GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Adm|Sen|Gov|Prof|Jr|St)\.\s+|[\w’'-]+\s+)"
 LETTERS = re.compile(r"[^\W\d_]+")
 SHARED_NOUN = 14  # longest noun two verbal triggers may share ("negotiations")
 MIN_PREFIX = 1  # shortest literal word start that selects a trigger pattern ("is", "go", "a" too: cached per word)
