@@ -240,3 +240,19 @@ def test_not_until_a_date_is_done_at_that_date() -> None:
     found = [r for r in reports("Morocco broke off relations with Algeria in 1976, and ties were not restored until "
                                 "1988.", dt.date(2021, 8, 25)) if r.event_type == "relations_restored"]
     assert [(r.status, r.date) for r in found] == [("occurred", "1988")]
+
+
+@pytest.mark.parametrize("sentence,event_type,date", [
+    ("The State Department said on Wednesday that about 50 Russian diplomats would be sent home.", "expulsion",
+     "2001-03-21"),
+    ("Denmark announced on Thursday that it would bring its troops home from Mali.", "withdrawal", "2001-03-22"),
+])
+def test_an_act_done_by_deciding_it_is_done_when_announced(sentence: str, event_type: str, date: str) -> None:
+    found = [r for r in reports(sentence, dt.date(2001, 3, 24)) if r.event_type == event_type]
+    assert [(r.status, r.date) for r in found] == [("occurred", date)]
+
+
+def test_a_meeting_announced_is_still_a_plan() -> None:
+    found = [r for r in reports("Russia said on Monday it would meet the Americans in Geneva.", dt.date(2001, 3, 24))
+             if r.event_type == "meeting"]
+    assert [(r.status, r.date) for r in found] == [("planned", None)]

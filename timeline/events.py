@@ -76,6 +76,9 @@ BACKGROUND_CLAUSE = re.compile(r"\b(?:when|while|whenever|as\s+soon\s+as|once|si
 GATHERINGS = {"meeting", "talks", "visit", "phone_call", "talks_resumed"}  # events that take place at a time
 FACTUAL_PAST = re.compile(r"\b(?:agreed|decided|voted|resolved)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 YEAR_IN_NAME = re.compile(r"\b(?:1[6-9]|20)\d\d\b")  # "the 1942 Rio Protocol", "the treaty of 1903": its year
+# acts done by deciding them: announced as to come ("said it would expel 50 diplomats"), they are done that day
+DECISIONS = {"expulsion", "withdrawal", "sanctions", "sanctions_eased", "relations_broken", "relations_restored",
+             "suspension", "recognition"}
 NOT_UNTIL = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?until\s+", re.IGNORECASE)
 PARAGRAPH_TIME_DAYS = 31  # a paragraph's own time ends at least this long before the news: its background
 REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
@@ -207,7 +210,10 @@ def mentions_in(
                 text[a:b].split()[0]) and not MODAL_WORD.search(text, c0, a):
             own_tense = "past"  # "agreed that each side would give notice": the future is the agreement's content
         undated = mention_status(before, text[b:c1], rule.kind, None, published, None) if said_on else ""
-        if undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
+        if undated == "planned" and rule.event_type.family in DECISIONS and rule.kind == "verb" and not (
+                timex is not None and timex.date_start is not None and timex.date_start > published):
+            status = "occurred"  # "said on Wednesday that 50 diplomats would be sent home": the decision, that day
+        elif undated in ("planned", "possible", "proposed", "cancelled", "postponed"):
             timex, status = None, undated  # "said on Saturday that he would postpone the summit": the saying's date
         elif rule.kind == "noun" and rel is not None and rel.end <= a and SAYING_DATE.search(
                 text[max(0, rel.start - 40):rel.start]) and re.search(r"\bthat\b", text[rel.end:a]):
