@@ -97,7 +97,8 @@ def test_merging_while_workers_extract_equals_one_merge_at_the_end(tmp_path: Pat
         "select name from sqlite_master where tbl_name = 'events'")}  # search triggers and indexes back
 
 
-def test_a_merge_of_a_block_changed_meanwhile_is_not_applied(tmp_path: Path) -> None:
+@pytest.mark.parametrize("replaced", [3, 10])  # merged before, or pending in what the worker read
+def test_a_merge_of_a_block_changed_meanwhile_is_not_applied(tmp_path: Path, replaced: int) -> None:
     """A worker merges a block from committed data; the writer meanwhile replaces an article of that block. The
     merge is dropped (applying it would bring the replaced article's reports back) and the block is merged later."""
     from timeline.extract import extract_reports
@@ -120,8 +121,8 @@ def test_a_merge_of_a_block_changed_meanwhile_is_not_applied(tmp_path: Path) -> 
     writer.queue.inflight.update(blocks)  # handed to the workers
     reader = sqlite3.connect(db)
     merges = [merge_block(reader, b) for b in blocks]  # what the workers send back ...
-    records[3]["text"] = "BEIJING (Wire) - Analysts said public opinion remained wary of a quick deal.\n"
-    assert writer.put(prepared(records[3])) == "replaced"  # ... while the writer replaces an article
+    records[replaced]["text"] = "BEIJING (Wire) - Analysts said public opinion remained wary of a quick deal.\n"
+    assert writer.put(prepared(records[replaced])) == "replaced"  # ... while the writer replaces an article
     for m in merges:
         writer.apply(m)
     writer.settle()

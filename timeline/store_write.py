@@ -170,10 +170,10 @@ class Writer:
 
     def detach(self, article_id: int) -> None:
         """Remove an article's mentions and the events they were part of; those events' other mentions wait."""
-        rows = self.conn.execute("select distinct event_id, block from mentions where article_id = ? "
-                                 "and event_id is not null", (article_id,)).fetchall()
-        delete_events(self.conn, sorted({i for i, _ in rows}))
-        for _, block in rows:  # the other reports of those events wait in their blocks
+        rows = self.conn.execute("select distinct event_id, block from mentions where article_id = ?",
+                                 (article_id,)).fetchall()
+        delete_events(self.conn, sorted({i for i, _ in rows if i is not None}))
+        for block in sorted({b for _, b in rows}):  # a merge of these blocks worked out before is out of date
             self.queue.add(block, changed=True)
         self.conn.execute("delete from mentions where article_id = ?", (article_id,))
 
