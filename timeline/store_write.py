@@ -104,7 +104,8 @@ def resume_search(conn: sqlite3.Connection) -> None:
     (also after a crash); call inside a transaction."""
     if not conn.execute("select 1 from sqlite_master where name = '_suspended_triggers'").fetchone():
         return
-    rows = conn.execute("select name, sql from _suspended_triggers").fetchall()
+    rows = conn.execute("select name, sql from _suspended_triggers where name not in (select name from sqlite_master)"
+                        " order by name").fetchall()  # (`store.connect` may have made missing indexes meanwhile)
     if conn.execute("select 1 from sqlite_master where name = 'events_fts'").fetchone():
         conn.execute("insert into events_fts (events_fts) values ('rebuild')")
     for _, sql in rows:
