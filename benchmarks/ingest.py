@@ -48,8 +48,19 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_ingest(db: Path, corpus: Path, jobs: int) -> tuple[float, float, int, int, str]:
-    """Run the ingest; return wall and CPU seconds, peak tree RSS, peak single-process RSS (bytes), stderr."""
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far; 0.0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_ingest(db: Path, corpus: Path, jobs: int) -> tuple[float, float, float, int, int, str]:
+    """Run the ingest; return wall and CPU seconds (all processes), CPU seconds of the main process (the writer,
+    sampled every 0.1 s), peak tree RSS, peak single-process RSS (bytes), stderr."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -59,17 +70,19 @@ def run_ingest(db: Path, corpus: Path, jobs: int) -> tuple[float, float, int, in
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     peak = [0]
+    writer = 0.0
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
     reader.start()
     while proc.poll() is None:
         peak[0] = max(peak[0], tree_rss(proc.pid))
+        writer = process_cpu(proc.pid) or writer
         time.sleep(0.1)
     seconds = time.monotonic() - started
     reader.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return seconds, cpu, peak[0], after.ru_maxrss * 1024, "".join(lines)
+    return seconds, cpu, writer, peak[0], after.ru_maxrss * 1024, "".join(lines)
 
 
 def baseline(corpus: Path, n: int) -> tuple[float, float, int]:
@@ -106,7 +119,7 @@ def main() -> None:
     chars = sum(len(r["text"]) for r in iter_corpus(corpus))
 
     base_rate, base_cpu_rate, base_chars = baseline(corpus, args.baseline_articles)
-    seconds, cpu, peak, single, log = run_ingest(work / "bench.db", corpus, args.jobs)
+    seconds, cpu, writer, peak, single, log = run_ingest(work / "bench.db", corpus, args.jobs)
     summary = [line for line in log.splitlines() if "added" in line and line.startswith(str(work))]
     cores = min(args.jobs, os.cpu_count() or 1)
     rate = chars / seconds
@@ -118,7 +131,7 @@ def main() -> None:
           f"{rate / 1000:.0f}k chars/s")
     print(f"pipeline CPU      {cpu:.1f} CPU s (all processes): {chars / cpu / 1000:.0f}k chars per CPU second; "
           f"with {cores} CPUs to itself {cpu_rate / 1000:.0f}k chars/s, "
-          f"{args.articles / cpu * cores:.1f} articles/s")
+          f"{args.articles / cpu * cores:.1f} articles/s; the writer (main process) {writer:.1f} CPU s")
     print(f"peak RSS          {peak / 1e6:.0f} MB process tree (summed), {single / 1e6:.0f} MB largest process")
     print(f"baseline          dateparser search_dates alone (one process, {args.baseline_articles} articles, "
           f"{base_chars / 1e6:.2f} M chars): {base_rate / 1000:.0f}k chars/s wall, "

@@ -164,3 +164,21 @@ def test_facet_counts_go_stale_when_a_bulk_merge_writes_events(tmp_path: Path) -
     assert sum(n for _, n in read_summary(conn, "", "")["event_type"]) == events
     ingest_paths(str(db), [str(many_articles(tmp_path / "b", range(2000, 2020)))], quiet=True)  # a bulk merge
     assert not summary_valid(conn) and read_summary(conn, "", "") is None
+
+
+def test_indexes_set_aside_and_made_again_meanwhile_come_back_once(seed_db: Path) -> None:
+    """A run killed while the events indexes were set aside, then `store.connect` (another command) making the
+    missing indexes: the next writer puts back only what is still missing."""
+    from timeline.store import connect
+    from timeline.store_write import Writer, open_connection, suspend_search
+
+    objects = "select type, name from sqlite_master where tbl_name = 'events' and sql is not null order by 2"
+    conn = open_connection(seed_db)
+    before = conn.execute(objects).fetchall()
+    conn.execute("BEGIN IMMEDIATE")
+    suspend_search(conn, indexes=True)
+    conn.execute("COMMIT")
+    assert len(conn.execute(objects).fetchall()) < len(before) - 3
+    connect(seed_db).dispose()  # makes the events indexes again, not the search triggers
+    Writer(seed_db).close()
+    assert conn.execute(objects).fetchall() == before

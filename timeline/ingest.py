@@ -3,8 +3,9 @@
 The main process walks the inputs (files, folders, globs, JSONL lines, stdin) and hands small batches of work
 units to `jobs` worker processes, keeping only a few batches in flight (memory stays flat however large the
 corpus). Workers read and parse the inputs, skip articles already stored with the same text, extract the events
-and return plain rows. The main process writes the results in input order, in batched transactions, then
-merges the new reports into events (`Writer.settle`). A bad input is one line on stderr and a row in
+and return plain rows. The main process writes the results in input order, in batched transactions; between
+batches the workers also merge the blocks that gathered enough new reports into events (`store_queue`), and
+what is still pending is merged at the end (`Writer.settle`). A bad input is one line on stderr and a row in
 `ingest_errors`; it never stops the batch.
 """
 
@@ -25,12 +26,14 @@ from typing import IO
 from timeline.ingest_progress import IngestSummary, Progress
 from timeline.sources import Article, ReadOptions, SourceError, Unit
 from timeline.store import connect
+from timeline.store_merge import Merged, merge_block
+from timeline.store_queue import Merger
 from timeline.store_write import Prepared, Writer, prepare, stored_sha
 
 __all__ = ["IngestSummary", "ingest_paths", "reprocess_db"]
 BATCH_UNITS = 16  # work units per task sent to a worker
 BATCH_BYTES = 1 << 20
-SETTLE_EVERY = 50_000  # merge events every so many stored articles, so they show up during long runs
+SETTLE_EVERY = 50_000  # with one job, merge events every so many stored articles, so they show up during long runs
 Outcome = tuple[str, str, object, int]  # kind (article | unchanged | error), name, payload, characters
 
 _worker: dict = {}
@@ -107,13 +110,28 @@ def _batches(units: Iterable[Unit]) -> Iterator[list[Unit]]:
         yield batch
 
 
-def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jobs: int,
-                initargs: tuple) -> Iterator[list[Outcome]]:
-    """Results of fn on each batch, in order; jobs > 1 runs fn in worker processes with few batches in flight."""
+def merge_blocks(blocks: list[str]) -> list[Merged]:
+    """Worker task: merge blocks into events (reading the database in one transaction); the writer applies them."""
+    conn = _worker["db"]
+    conn.execute("BEGIN")
+    try:
+        return [merge_block(conn, block) for block in blocks]
+    finally:
+        conn.execute("COMMIT")
+
+
+def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jobs: int, initargs: tuple,
+                idle: Callable[[ProcessPoolExecutor], bool] | None = None,
+                last: Callable[[ProcessPoolExecutor | None], None] | None = None) -> Iterator[list[Outcome]]:
+    """Results of fn on each batch, in order; jobs > 1 runs fn in worker processes with few batches in flight.
+    Between results `idle(pool)` may hand the workers other tasks (it is called again while it does something and
+    the next result is not ready); after the last result, `last(pool)` (None with jobs <= 1) before they stop."""
     if jobs <= 1:
         _init_worker(*initargs, subprocess=False)
         for b in batches:
             yield fn(b)
+        if last is not None:
+            last(None)
         return
     it = iter(batches)
     window: deque[tuple[list, Future]] = deque()
@@ -123,6 +141,8 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
             window.append((b, _submit(ex, fn, b)))
         while window:
             b, fut = window.popleft()
+            while idle is not None and idle(ex) and not fut.done():
+                pass
             try:
                 results = [fut.result()]
             except BrokenProcessPool:  # a worker died: find the batch that kills it, running them one by one
@@ -142,6 +162,8 @@ def run_ordered(fn: Callable[[list], list[Outcome]], batches: Iterable[list], jo
             while len(window) < jobs * 3 and (nxt := next(it, None)) is not None:
                 window.append((nxt, _submit(ex, fn, nxt)))
             yield from results
+        if last is not None:
+            last(ex)
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
 
@@ -187,20 +209,25 @@ def ingest_paths(db: str, paths: list[str], published: dt.date | None = None, qu
     connect(db).dispose()  # create the schema and full-text indexes
     summary = IngestSummary()
     writer = Writer(db)
+    merger = Merger(writer, merge_blocks, jobs)
+
+    def last(pool: ProcessPoolExecutor | None) -> None:
+        progress.update(force=True, phase="merging events")
+        merger.finish(pool)
+
     try:
         with Progress(summary, quiet=quiet, tty=tty) as progress:
             stored = 0
             for outcomes in run_ordered(process_units, _batches(iter_units(paths, opts, stdin)), jobs,
-                                        (db, opts)):
+                                        (db, opts), merger.idle, last):
                 for kind, name, payload, chars in outcomes:
                     stored += _write(writer, summary, progress, kind, name, payload, chars)
-                if stored >= SETTLE_EVERY:
+                if stored >= SETTLE_EVERY and jobs <= 1:  # with workers, blocks are merged as the run goes
                     progress.update(force=True, phase="merging events")
-                    summary.merged += writer.settle()
+                    writer.settle()
                     stored = 0
                 progress.update(phase="reading")
-            progress.update(force=True, phase="merging events")
-            summary.merged += writer.settle()
+            summary.merged = writer.merged
             progress.update(force=True, phase="done")
     finally:
         writer.close()
@@ -270,7 +297,8 @@ def reprocess_db(db: str, quiet: bool = False, jobs: int = 1, tty: bool | None =
                     summary.events += prepared.reports
                 progress.update(phase="extracting")
             progress.update(force=True, phase="merging events")
-            summary.merged = writer.settle()
+            writer.settle()
+            summary.merged = writer.merged
     finally:
         writer.close()
     if not quiet:

@@ -3,20 +3,23 @@
 One `Writer` per database (one writer process); extraction happens elsewhere and hands over `Prepared`
 articles (plain rows, cheap to pickle). Within a transaction an article is added, left alone when its text is
 unchanged, or replaced (its old mentions and the events they were part of go, their other mentions become
-pending); new mentions are pending until `settle` merges their blocks. Every commit leaves a consistent
-database: a run killed at any point is completed by the next one (`settle` picks up whatever is pending).
+pending); new mentions are pending until their blocks are merged: by `settle`, or by `apply` of a merge a
+worker process worked out (`store_queue`). Every commit leaves a consistent database: a run killed at any point
+is completed by the next one (`settle` picks up whatever is pending).
 """
 
 import datetime as dt
 import json
 import sqlite3
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.merge import Report
 from timeline.sources import Article
-from timeline.store_merge import delete_events, pending_blocks, settle_block
+from timeline.store_merge import Merged, apply_merged, delete_events, merge_block, pending_blocks
+from timeline.store_queue import MergeQueue
 
 MENTION_COLUMNS = ("article_id", "report", "block", "sentence", "char_start", "char_end", "trigger", "date_text",
                    "date", "date_start", "date_end", "precision", "date_source", "event_type", "family", "label",
@@ -64,7 +67,11 @@ def prepare(article: Article, reports: list[Report]) -> Prepared:
     return Prepared(article.key, article.sha256, row, rows, article.name)
 
 
-BULK_BLOCKS = 50  # merging this many blocks at once sets the events search triggers aside and rebuilds after
+BULK_BLOCKS = 50  # merging this many blocks at once ...
+BULK_SHARE = 0.25  # ... with pending mentions for at least this share of the stored events sets the events search
+# triggers aside and rebuilds the index after (cheaper than a trigger per event when most events are written)
+BULK_EVENTS = 2000  # merging between batches sets them aside once it has written this many events, and
+# BULK_SHARE of those stored when the run began, until the run's last merge
 
 
 def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection:
@@ -74,25 +81,31 @@ def open_connection(path: str | Path, timeout: float = 60) -> sqlite3.Connection
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-65536")
+    conn.execute("PRAGMA threads=2")  # sorting for the indexes a bulk merge rebuilds, while the workers wait
     return conn
 
 
-def suspend_search(conn: sqlite3.Connection) -> None:
-    """Set the events full-text triggers aside (kept in a table) for a bulk merge; call inside a transaction."""
+def suspend_search(conn: sqlite3.Connection, indexes: bool = False) -> None:
+    """Set the events full-text triggers aside (kept in a table) for a bulk merge, and with `indexes` the events
+    table's other indexes too (not unique ones); call inside a transaction."""
     conn.execute("create table if not exists _suspended_triggers (name text primary key, sql text not null)")
-    rows = conn.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'"
+    rows = conn.execute("select type, name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'"
                         " and sql like '%events_fts%'").fetchall()
-    conn.executemany("insert or replace into _suspended_triggers values (?, ?)", rows)
-    for name, _ in rows:
-        conn.execute(f"drop trigger [{name}]")
+    if indexes:
+        rows += conn.execute("select type, name, sql from sqlite_master where type = 'index' and tbl_name = 'events'"
+                             " and sql is not null and sql not like 'create unique %'").fetchall()
+    conn.executemany("insert or replace into _suspended_triggers values (?, ?)", [(n, sql) for _, n, sql in rows])
+    for kind, name, _ in rows:
+        conn.execute(f"drop {kind} [{name}]")
 
 
 def resume_search(conn: sqlite3.Connection) -> None:
-    """Rebuild the events full-text index and put its triggers back, if a bulk merge set them aside (also after a
-    crash); call inside a transaction."""
+    """Rebuild the events full-text index and put its triggers (and indexes) back, if a bulk merge set them aside
+    (also after a crash); call inside a transaction."""
     if not conn.execute("select 1 from sqlite_master where name = '_suspended_triggers'").fetchone():
         return
-    rows = conn.execute("select name, sql from _suspended_triggers").fetchall()
+    rows = conn.execute("select name, sql from _suspended_triggers where name not in (select name from sqlite_master)"
+                        " order by name").fetchall()  # (`store.connect` may have made missing indexes meanwhile)
     if conn.execute("select 1 from sqlite_master where name = 'events_fts'").fetchone():
         conn.execute("insert into events_fts (events_fts) values ('rebuild')")
     for _, sql in rows:
@@ -103,14 +116,18 @@ def resume_search(conn: sqlite3.Connection) -> None:
 class Writer:
     """The single writer of an ingest: batches articles into transactions and settles events."""
 
-    def __init__(self, path: str | Path, batch: int = 200, seconds: float = 2.0) -> None:
+    def __init__(self, path: str | Path, batch: int = 1000, seconds: float = 2.0) -> None:
         self.conn = open_connection(path)
         self.batch, self.seconds = batch, seconds
         self.pending = 0
         self.started = 0.0
+        self.merged = 0  # events written by settling
+        self.queue = MergeQueue()
         self.conn.execute("BEGIN IMMEDIATE")
         resume_search(self.conn)  # a run killed during a bulk merge left the search index set aside
         self.conn.execute("COMMIT")
+        self.stored_events = self.conn.execute("select count(*) from events").fetchone()[0]
+        self.suspended = False  # events search triggers set aside for this run
 
     def _begin(self) -> None:
         if self.pending == 0 and not self.conn.in_transaction:
@@ -149,12 +166,16 @@ class Writer:
 
     def _mentions(self, article_id: int, p: Prepared) -> None:
         self.conn.executemany(INSERT_MENTION, [(article_id, *m) for m in p.mentions])
+        for _, block in {(m[0], m[1]) for m in p.mentions}:  # (report, block)
+            self.queue.add(block)
 
     def detach(self, article_id: int) -> None:
         """Remove an article's mentions and the events they were part of; those events' other mentions wait."""
-        ids = [i for (i,) in self.conn.execute(
-            "select distinct event_id from mentions where article_id = ? and event_id is not null", (article_id,))]
-        delete_events(self.conn, ids)
+        rows = self.conn.execute("select distinct event_id, block from mentions where article_id = ?",
+                                 (article_id,)).fetchall()
+        delete_events(self.conn, sorted({i for i, _ in rows if i is not None}))
+        for block in sorted({b for _, b in rows}):  # a merge of these blocks worked out before is out of date
+            self.queue.add(block, changed=True)
         self.conn.execute("delete from mentions where article_id = ?", (article_id,))
 
     def error(self, path: str, reason: str) -> None:
@@ -174,29 +195,56 @@ class Writer:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
         self.pending = 0
+        self.queue.touched.clear()
 
-    def settle(self, blocks: list[str] | None = None, seconds: float = 1.0) -> int:
-        """Merge pending reports into events (all pending blocks, or the given ones); commit as it goes."""
+    def settle(self, blocks: list[str] | None = None, seconds: float = 1.0,
+               merge: Callable[[list[str]], Iterable[Merged]] | None = None) -> int:
+        """Merge pending reports into events (all pending blocks, or the given ones); commit as it goes; return
+        how many events were written. `merge` works the blocks out elsewhere (from committed data), in order."""
         self.commit()
         todo = pending_blocks(self.conn) if blocks is None else sorted(set(blocks))
         written = 0
         self.conn.execute("BEGIN IMMEDIATE")
-        if len(todo) >= BULK_BLOCKS:
-            suspend_search(self.conn)  # rebuilding the index once is far cheaper than a trigger per event
+        if len(todo) >= BULK_BLOCKS and self._mostly_new():
+            suspend_search(self.conn, indexes=True)  # building them once is far cheaper than row by row
         started = time.monotonic()
-        for block in todo:
-            written += settle_block(self.conn, block)
+        for merged in (merge(todo) if merge else (merge_block(self.conn, b) for b in todo)):
+            written += apply_merged(self.conn, merged)
+            self.queue.merged(merged.block, merged.size)
             if time.monotonic() - started > seconds:
                 self.conn.execute("COMMIT")
                 self.conn.execute("BEGIN IMMEDIATE")
                 started = time.monotonic()
         resume_search(self.conn)
         self.conn.execute("COMMIT")
+        self.suspended = False
+        self.merged += written
         return written
 
+    def apply(self, merged: Merged) -> None:
+        """Write a block's merge worked out elsewhere, in the open batch (unless the block changed meanwhile)."""
+        if not self.queue.done(merged.block, merged.size):
+            return
+        self._begin()
+        if not self.suspended and self.merged >= max(BULK_EVENTS, BULK_SHARE * self.stored_events):
+            suspend_search(self.conn, indexes=True)  # a bulk run: they are built once, by the last merge
+            self.suspended = True
+        self.merged += apply_merged(self.conn, merged)
+        if time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def _mostly_new(self) -> bool:
+        """Whether the pending mentions are many next to the stored events (most events will be written)."""
+        pending = self.conn.execute("select count(*) from mentions where event_id is null").fetchone()[0]
+        return pending >= BULK_SHARE * self.conn.execute("select count(*) from events").fetchone()[0]
+
     def close(self) -> None:
-        """Commit and close."""
+        """Commit and close (rebuilding the events search index if this run set it aside)."""
         self.commit()
+        if self.suspended:
+            self.conn.execute("BEGIN IMMEDIATE")
+            resume_search(self.conn)
+            self.conn.execute("COMMIT")
         self.conn.close()
 
 
