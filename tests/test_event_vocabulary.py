@@ -385,6 +385,10 @@ POSITIVE = [
     ("appeal", "In 2018 Guyana asked the ICJ to confirm the validity of its border with Venezuela."),
     ("agreement", "Venezuela rejects an 1899 arbitral award that fixed the border with Guyana."),
     ("expulsion", "Quito declared Ms. Serur of Mexico persona non grata the next day."),
+    # the organisation named before left; an office held since a date; serving since a date as envoy
+    ("withdrawal", "Venezuela left the organization in 2019 and has not returned."),
+    ("nomination", "Ivanov, who has led Russia's foreign ministry since September 1998, spoke on Monday."),
+    ("nomination", "Vladimir Chizhov, serving since last year as Russia's envoy to the European Union, spoke."),
 ]
 
 NEGATIVE = [
