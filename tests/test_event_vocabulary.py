@@ -389,6 +389,7 @@ POSITIVE = [
     ("withdrawal", "Venezuela left the organization in 2019 and has not returned."),
     ("nomination", "Ivanov, who has led Russia's foreign ministry since September 1998, spoke on Monday."),
     ("nomination", "Vladimir Chizhov, serving since last year as Russia's envoy to the European Union, spoke."),
+    ("agreement", "It follows the settlement the two German states and the four Allies signed in Moscow in 1990."),
 ]
 
 NEGATIVE = [
