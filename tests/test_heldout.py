@@ -1,8 +1,8 @@
-"""The held-out event sets (tests/heldout … heldout7): well-formed gold, and scores that must not regress.
+"""The held-out event sets (tests/heldout … heldout9): well-formed gold, and scores that must not regress.
 
 The rules are tuned on tests/devset; the held-out sets, written later by other hands about other events, measure
 how far the rules carry to articles they were not written for (see README, "Events"). Each was first scored blind
-(heldout4 and heldout5 in session 3, heldout6 and heldout7 in session 4). Floors sit a little below the measured
+(heldout4 and heldout5 in session 3, heldout6 and heldout7 in session 4, heldout8 and heldout9 in session 5). Floors sit a little below the measured
 scores: a rule that helps the dev set and breaks unseen text fails here.
 """
 
@@ -14,13 +14,14 @@ import score_events as se
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # set -> minimal F1 (measured minus a margin)
-    "heldout": 0.85,
-    "heldout2": 0.88,
-    "heldout3": 0.84,
-    "heldout4": 0.64,
-    "heldout5": 0.62,
-    "heldout6": 0.78,  # blind at 0.568 in session 4, then its misses served as examples
-    "heldout7": 0.51,  # blind: scored once at the end of session 4 (0.552)
+    "heldout": 0.89,
+    "heldout2": 0.90,
+    "heldout3": 0.86,
+    "heldout4": 0.72,
+    "heldout5": 0.74,
+    "heldout6": 0.82,  # blind at 0.568 in session 4, then its misses served as examples
+    "heldout7": 0.76,  # blind at 0.552 at the end of session 4, then session 5's examples
+    "heldout8": 0.74,  # blind at 0.605 (session 4's rules) / 0.627 when first scored in session 5, then examples
 }
 MIN_STATUS_ACCURACY = 0.90
 FRONT_DATE = re.compile(r"^published:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
