@@ -1,9 +1,9 @@
 """The held-out event sets (tests/heldout … heldout9): well-formed gold, and scores that must not regress.
 
-The rules are tuned on tests/devset; the held-out sets, written later by other hands about other events, measure
-how far the rules carry to articles they were not written for (see README, "Events"). Each was first scored blind
-(heldout4 and heldout5 in session 3, heldout6 and heldout7 in session 4, heldout8 and heldout9 in session 5). Floors sit a little below the measured
-scores: a rule that helps the dev set and breaks unseen text fails here.
+The rules are tuned on tests/devset; the held-out sets, written later by other hands about other events, measure how
+far the rules carry to articles they were not written for (see README, "Events"). Each was first scored blind
+(heldout4 and heldout5 in session 3, heldout6 and heldout7 in session 4, heldout8 and heldout9 in session 5). Floors
+sit a little below the measured scores: a rule that helps the dev set and breaks unseen text fails here.
 """
 
 import re

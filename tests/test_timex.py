@@ -1049,3 +1049,9 @@ def test_a_weekday_a_meeting_is_called_for_lies_ahead() -> None:
 ])
 def test_a_dated_dateline_gives_the_day_of_the_report(text: str, published: dt.date, day: dt.date | None) -> None:
     assert dateline_day(text, published) == day
+
+
+def test_the_same_morning_is_of_the_narratives_last_day_not_a_year_named_since() -> None:
+    text = ("Iraq recognised Kuwait on Thursday, which it invaded four years ago. Russia's minister, who had flown "
+            "in the same morning, looked on.")
+    assert one(text, "the same morning", dt.date(1994, 11, 11)).value == "1994-11-10TMO"

@@ -36,8 +36,9 @@ def norm_rel_unit(hit: Hit, ctx: Context) -> Norm | None:
         base = ctx.dct
         if rel == "the" and ctx.anchor and ctx.anchor_gran == "day":
             base = ctx.anchor
-        elif rel in _ANCHORED_REL and ctx.anchor:
-            base = ctx.anchor + dt.timedelta(days=1 if rel in ("the following", "following", "the next") else 0)
+        elif rel in _ANCHORED_REL and (day := ctx.anchor if ctx.anchor_gran == "day" else ctx.last_day):
+            # "the same morning": of the narrative's last day ("four years ago ... the same morning" is not 1990's)
+            base = day + dt.timedelta(days=1 if rel in ("the following", "following", "the next") else 0)
         elif rel == "last":
             base = ctx.dct - dt.timedelta(days=1)
         elif rel == "the next":
