@@ -390,6 +390,9 @@ POSITIVE = [
     ("nomination", "Ivanov, who has led Russia's foreign ministry since September 1998, spoke on Monday."),
     ("nomination", "Vladimir Chizhov, serving since last year as Russia's envoy to the European Union, spoke."),
     ("agreement", "It follows the settlement the two German states and the four Allies signed in Moscow in 1990."),
+    ("sanctions_eased", "Trump stunned the region by ordering an end to all U.S. sanctions on Syria on Tuesday."),
+    ("nomination", "Peru's foreign minister was replaced by Fernando de Trazegnies in October."),
+    ("expulsion", "Moscow answered in kind on Friday, sending home ten Americans."),
 ]
 
 NEGATIVE = [
@@ -526,6 +529,7 @@ NEGATIVE = [
     ("nomination", "Japan's Toyota took over the chair of the carmakers' lobby on Monday."),
     ("accusation", "Britain's fans called the referee's decision a clear violation of the rules."),
     ("demand", "The coach ordered Brazil's players to stop training early on Monday."),
+    ("election", "Russia's foreign ministry denied any election interference in the United States on Monday."),
 ]
 
 

@@ -213,7 +213,8 @@ def merge_article(mentions: Iterable[EventMention], published: dt.date | None = 
             continue
         if m.kind == "noun" and m.event_type.family not in referable_families():
             continue
-        matches = [r for r in reports if r.family == cand.family and (m.kind == "noun" or r.status == cand.status)
+        matches = [r for r in reports if not m.follow_up and r.family == cand.family
+                   and (m.kind == "noun" or r.status == cand.status)
                    and countries_compatible(r.countries, cand.countries, allow_empty=False)
                    and (m.kind == "noun" or r.mentions[0].trigger_start < m.trigger_start)  # a telling follows
                    and not (m.kind == "verb" and ALSO_BEFORE.search(m.sentence.text, 0,

@@ -17,7 +17,7 @@ REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words a
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 # an act told as another one of its kind: "concluded separate agreements", "answered with tests of its own"
 ANOTHER = re.compile(r"\b(?:separate|another|a\s+second|a\s+further|a\s+fresh|(?:its|their|his|her)\s+own|"
-                     r"(?:responded|retaliated|reacted|replied|answered|reciprocated)\s+by)\b",
+                     r"(?:responded|retaliated|reacted|replied|answered|reciprocated)\s+by|in\s+kind)\b",
                      re.IGNORECASE)
 DOCUMENTS = {"declaration": "declaration", "memorandum": "memorandum", "mou": "memorandum", "protocol": "protocol",
              "protocols": "protocol", "communique": "statement", "communiqué": "statement", "statement": "statement",
