@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from timeline.actors import ActorDictionary, ActorMention
 from timeline.anaphora import resolve_anaphora
@@ -140,15 +141,21 @@ class EventMention:
 def clause_bounds(text: str, pos: int, pattern: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
     """Start and end (relative to text) of the clause holding position pos."""
     start, end = 0, len(text)
-    for m in pattern.finditer(text):
-        if m.group("and_subject") and NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "the ministers of Germany and France will meet": one subject
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for m_start, m_end in clause_breaks(text, pattern):
+        if m_end <= pos:
+            start = m_end
+        elif m_start >= pos:
+            end = m_start
             break
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def clause_breaks(text: str, pattern: re.Pattern = CLAUSE_BREAK) -> tuple[tuple[int, int], ...]:
+    """The spans of the clause breaks of a text, in text order (cached: a sentence is asked about many times)."""
+    return tuple(m.span() for m in pattern.finditer(text) if not (
+        m.group("and_subject") and NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())))
+    # ("the ministers of Germany and France will meet": one subject, no break)
 
 
 def mentions_in(

@@ -10,12 +10,14 @@ from importlib import resources
 import yaml
 
 from timeline.events_lexicon import expand_templates
+from timeline.events_prefilter import LiteralFinder, Options, may_match, required_literals
 from timeline.text import Sentence
 
 WORD_GAPS = (r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")  # how event_types.yaml writes "any word" in a gap
 GAP_WORD = r"(?:(?:[A-Za-z]\.){2,}\s+|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Adm|Sen|Gov|Prof|Jr|St)\.\s+|[\w’'-]+\s+)"
 LETTERS = re.compile(r"[^\W\d_]+")
 SHARED_NOUN = 14  # longest noun two verbal triggers may share ("negotiations")
+PREFILTER_SHORTEST = 4  # shortest required word worth looking for before a rule is tried (shorter ones are common)
 MIN_PREFIX = 1  # shortest literal word start that selects a trigger pattern ("is", "go", "a" too: cached per word)
 
 
@@ -201,11 +203,22 @@ def all_rule_matches(text: str) -> list[tuple[TriggerRule, re.Match]]:
         for i in _rules_of_word(m.group().lower()):
             positions[i].append(m.start())
     out: list[tuple[TriggerRule, re.Match]] = []
+    required, finder = _required()
+    present = finder.present(text)
     for i in sorted(positions.keys() | set(always)):
         rule = rules[i]
+        if not may_match(required[i], present):
+            continue  # no word the rule needs is in the text
         found = rule.pattern.finditer(text) if not rule.prefixes else _matches_at(rule, text, positions[i])
         out.extend((rule, m) for m in found)
     return out
+
+
+@lru_cache(maxsize=1)
+def _required() -> tuple[tuple[Options | None, ...], LiteralFinder]:
+    """Each rule's required words (timeline.events_prefilter), by rule number, and a finder of them all."""
+    required = tuple(required_literals(rule.pattern, PREFILTER_SHORTEST) for rule in trigger_rules())
+    return required, LiteralFinder({s for options in required if options for s in options})
 
 
 @lru_cache(maxsize=1 << 16)

@@ -336,6 +336,16 @@ def _word_end(text: str, pos: int) -> int:
     return _WORD_REST.match(text, pos).end()
 
 
+@cache
+def _rules_of_class() -> dict[str, tuple[int, ...]]:
+    """The rules (by position in rules()) that list each trigger word class."""
+    out: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules()):
+        for t in dict.fromkeys(rule.triggers):
+            out.setdefault(t, []).append(i)
+    return {t: tuple(v) for t, v in out.items()}
+
+
 def recognise(text: str) -> list[Hit]:
     """All acceptable rule matches in text, overlaps resolved (longest first, then rule order), in text order."""
     cands: list[Hit] = []
@@ -353,7 +363,9 @@ def recognise(text: str) -> list[Hit]:
             names = index.get(re.sub(r"\s+", " ", word), frozenset())
         for name in names:
             found.setdefault(name, []).append(m.start())
-    for rule in rules():
+    all_rules = rules()
+    for i in sorted({i for name in found for i in _rules_of_class().get(name, ())}):
+        rule = all_rules[i]
         positions = sorted({p for t in rule.triggers for p in found.get(t, ())})
         for lo, hi in _windows(positions, len(text)):
             hi = _word_end(text, hi)

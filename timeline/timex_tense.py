@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -62,6 +62,7 @@ def _tense_of(m: re.Match[str], text: str) -> str | None:
     return None if _aux_before().search(text, max(0, m.start() - 8), m.start()) else "scheduled"
 
 
+@lru_cache(maxsize=8192)
 def sentence_tense(sentence: str) -> str | None:
     """"past", "present" or "future" for a sentence or clause, None when it has no finite verb cue."""
     found = {_SENTENCE_TENSE.get(t, t) for m in _cues().finditer(sentence) if (t := _tense_of(m, sentence))}
