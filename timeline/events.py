@@ -82,7 +82,7 @@ DECISIONS = {"expulsion", "withdrawal", "sanctions", "sanctions_eased", "relatio
              "suspension", "recognition"}
 NOT_UNTIL = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?until\s+", re.IGNORECASE)
 PARAGRAPH_TIME_DAYS = 31  # a paragraph's own time ends at least this long before the news: its background
-REACTION_FAMILIES = {"appeal", "demand", "rejection", "threat", "accusation"}
+REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
 DURING_NEWS = re.compile(r"\b(?:during|at|after)\s+the\s+(?:[\w-]+\s+)?(?:ceremony|signing|summit|talks|visit|meeting|"
                          r"session|conference|vote)\b", re.IGNORECASE)
 SINCE_BEFORE_DATE = re.compile(r"\b(?:since|until|till|before|after)\s+$", re.IGNORECASE)
@@ -328,9 +328,10 @@ def extract_mentions(article: Article, dictionary: ActorDictionary | None = None
     timexes = find_timexes(article.text, article.published)
     actors = [as_official(dictionary, a, article.published)
               for a in dictionary.find(article.text, when=article.published)]
-    actors = sorted(actors + group_actors(dictionary, article.text, actors), key=lambda m: m.start)
-    actors = sorted(actors + resolve_anaphora(article.text, sents, actors), key=lambda m: m.start)
-    actors = [as_official(dictionary, a, article.published) for a in actors]
+    groups = [as_official(dictionary, a, article.published) for a in group_actors(dictionary, article.text, actors)]
+    actors = sorted(actors + groups, key=lambda m: m.start)
+    anaphors = [as_official(dictionary, a, article.published) for a in resolve_anaphora(article.text, sents, actors)]
+    actors = sorted(actors + anaphors, key=lambda m: m.start)
     out: list[EventMention] = []
     triggers = triggers_by_sentence(article.text, sents)
     for i, s in enumerate(sents):
@@ -357,7 +358,7 @@ def paragraph_time(m: EventMention, sents: list[Sentence], timexes: list[Timex],
     since- or after-phrase ("A smaller precedent came in 1994, after the arrest of
     Ames. Washington then expelled ..."): the time the paragraph tells of, as a date from context."""
     i = next((k for k, s in enumerate(sents) if s.start == m.sentence.start), None)
-    if i is None or m.event_type.family in REACTION_FAMILIES or DURING_NEWS.search(m.sentence.text):
+    if i is None or m.event_type.family in REACTIONS or DURING_NEWS.search(m.sentence.text):
         return None  # words about events, acts "during the ceremony": of the news, not of history
     if i == 0 or sents[i - 1].paragraph != m.sentence.paragraph or any(
             m.sentence.start <= t.start < m.sentence.end and t.type == "DATE" and t.date_start is not None

@@ -7,13 +7,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from timeline.events import BACKGROUND_CLAUSE, EventMention, reports_past
+from timeline.events import BACKGROUND_CLAUSE, REACTIONS, EventMention, reports_past
+from timeline.events_anchor import COARSE_ANCHOR
 from timeline.timex import find_timexes
 
 if TYPE_CHECKING:
     from timeline.merge import Report
 
-REACTIONS = {"appeal", "demand", "rejection", "threat", "accusation"}  # words about events, dated only by their own
 CONSULT = {"meeting", "talks", "talks_resumed"}  # families of one encounter: a meeting, its talks
 # an act told as another one of its kind: "concluded separate agreements", "answered with tests of its own"
 ANOTHER = re.compile(r"\b(?:separate|another|a\s+second|a\s+further|a\s+fresh|(?:its|their|his|her)\s+own|"
@@ -92,7 +92,6 @@ def trip_and_encounter(a: str, b: str) -> bool:
 # an act told in an after/when clause ("..., after Colombia accused his government ..."), not years after it
 AFTER_CLAUSE = re.compile(r"(?<!years\s)(?<!months\s)(?<!decades\s)(?<!weeks\s)\b(?:after|when)\s+"
                           r"(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE)
-COARSE = {"month", "season", "quarter", "half", "year"}  # dates that also hold what happened just before them
 
 
 def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
@@ -112,7 +111,7 @@ def sentence_scope(r: Report, reports: list[Report]) -> Report | None:
         return None
     best: tuple[int, Report] | None = None
     for other in reports:
-        if after_coarse and other.precision not in COARSE:
+        if after_coarse and other.precision not in COARSE_ANCHOR:
             continue
         if other is r or other.date is None or other.status != r.status or (other.family == r.family and (
                 set(r.countries) < set(other.countries) or other.countries[:1] == r.countries[:1])

@@ -87,8 +87,8 @@ def norm_date(hit: Hit, ctx: Context) -> Norm | None:
         elif day is None and ctx.month_anchor is not None and ctx.month_anchor.month == month and \
                 ctx.tense != "future" and ctx.month_anchor <= ctx.dct:
             year = ctx.month_anchor.year  # "In September of that year ... later in September": the month just named
-        elif day is None and ctx.tense != "future" and _year_of_sentence(ctx, hit.start) is not None:
-            year = _year_of_sentence(ctx, hit.start)  # "That year's accord, signed in Belfast in April": that April
+        elif day is None and ctx.tense != "future" and (stated := _year_of_sentence(ctx, hit.start)) is not None:
+            year = stated  # "That year's accord, signed in Belfast in April": that April
         elif day is None:
             year = cal.nearest_year(month, 15, ctx.dct.replace(day=15), way)
         else:
